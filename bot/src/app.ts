@@ -1,0 +1,72 @@
+import type { Server } from 'restify';
+import type { Config } from './config';
+import { dateIn, type LocalDate } from './domain/dates';
+import type { Logger } from './log';
+import { createServer } from './server';
+import { DEMO_TENANT_ID } from './store/demo-borough';
+import { seedDemoBorough, type SeedSummary } from './store/seed';
+import { openStore, type Store } from './store/store';
+import { createAdapter } from './teams/adapter';
+import { ReflectBot } from './teams/reflect-bot';
+
+export interface App {
+  config: Config;
+  store: Store;
+  server: Server;
+  seeded?: SeedSummary;
+  /** The address the server listens on, e.g. http://127.0.0.1:3978. */
+  url: string;
+  /** Stops taking requests, lets in-flight ones finish (up to the grace period), then closes the store. */
+  stop(): Promise<void>;
+}
+
+export interface AppOptions {
+  log: Logger;
+  /** The clock; tests fix it. */
+  now?: () => Date;
+}
+
+/** Builds and starts the whole service: store (and demo data), bot, HTTP server. */
+export async function startApp(config: Config, { log, now = () => new Date() }: AppOptions): Promise<App> {
+  const today = (): LocalDate => dateIn(now(), config.timeZone);
+  const store = await openStore(config.cosmos, { today });
+  log.info(store.embedded ? 'database: embedded Cosmos DB server, in memory (nothing survives a restart)' : 'database: Azure Cosmos DB', {
+    endpoint: store.embedded ? store.endpoint : new URL(store.endpoint).host,
+    database: config.cosmos.database,
+  });
+  let seeded: SeedSummary | undefined;
+  let server: Server;
+  try {
+    if (config.seedDemo) {
+      seeded = await seedDemoBorough(store, DEMO_TENANT_ID, today());
+      log.info('demo borough seeded', { ...seeded });
+    }
+    const adapter = createAdapter(config.bot, log);
+    if (!config.bot.appId) log.warn('MicrosoftAppId is not set: local development mode, /api/messages is not authenticated');
+    const bot = new ReflectBot({ store, log, today });
+    server = createServer({ adapter, bot, log, ready: () => store.ping() });
+    await new Promise<void>((resolve, reject) => {
+      server.server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  const address = server.address();
+  const url = `http://${address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address}:${address.port}`;
+  log.info('listening', { url, messages: `${url}/api/messages` });
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeIdleConnections();
+      const grace = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownGraceMs).unref());
+      await Promise.race([closed, grace]);
+      server.server.closeAllConnections();
+      await store.close();
+    })());
+
+  return { config, store, server, seeded, url, stop };
+}

@@ -1,0 +1,120 @@
+/**
+ * Every environment variable the service reads, validated once at start-up. A bad value stops the service
+ * with one line naming the variable and how to fix it (ConfigError), never a stack trace later on.
+ */
+
+export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Absent: the embedded in-memory Cosmos server. */
+  cosmos: { endpoint?: string; key?: string; database: string };
+  /** Seed the demo borough at start-up (default: only on the embedded database). */
+  seedDemo: boolean;
+  /** Absent app id: local development mode, no Bot Framework authentication. */
+  bot: { appId?: string; appPassword?: string; appType: AppType; appTenantId?: string };
+  timeZone: string;
+  logLevel: LogLevel;
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(variable: string, problem: string, fix: string) {
+    super(`${variable} ${problem}: ${fix}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+const APP_TYPES: readonly AppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
+
+function text(env: Env, name: string): string | undefined {
+  const v = env[name]?.trim();
+  return v ? v : undefined;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(name, `is "${raw}"`, `set a whole number from ${min} to ${max}, or leave it unset for ${fallback}`);
+  return n;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = text(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['1', 'true', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'no'].includes(raw)) return false;
+  throw new ConfigError(name, `is "${raw}"`, 'set true or false');
+}
+
+function cosmosEndpoint(env: Env): string | undefined {
+  const raw = text(env, 'COSMOS_ENDPOINT');
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('COSMOS_ENDPOINT', `"${raw}" is not a URL`, 'set it to the account endpoint, e.g. https://<account>.documents.azure.com:443/, or unset it for the embedded database');
+  }
+  if (url.protocol !== 'https:') throw new ConfigError('COSMOS_ENDPOINT', `"${raw}" is not https`, 'Cosmos DB endpoints start with https://');
+  return raw;
+}
+
+function timeZone(env: Env): string {
+  const tz = text(env, 'REFLECT_TIME_ZONE') ?? 'Europe/London';
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
+  } catch {
+    throw new ConfigError('REFLECT_TIME_ZONE', `"${tz}" is not a known time zone`, 'use an IANA name such as Europe/London');
+  }
+  return tz;
+}
+
+function bot(env: Env): Config['bot'] {
+  const appId = text(env, 'MicrosoftAppId');
+  const appPassword = text(env, 'MicrosoftAppPassword');
+  const rawType = text(env, 'MicrosoftAppType');
+  const appTenantId = text(env, 'MicrosoftAppTenantId');
+  if (rawType !== undefined && !APP_TYPES.includes(rawType as AppType)) {
+    throw new ConfigError('MicrosoftAppType', `is "${rawType}"`, `use one of ${APP_TYPES.join(', ')}`);
+  }
+  const appType = (rawType ?? 'MultiTenant') as AppType;
+  if (!appId) {
+    if (rawType || appPassword || appTenantId) {
+      const set = rawType ? 'MicrosoftAppType' : appPassword ? 'MicrosoftAppPassword' : 'MicrosoftAppTenantId';
+      throw new ConfigError('MicrosoftAppId', `is missing but ${set} is set`, 'set MicrosoftAppId to the bot\'s app id, or unset the other Microsoft* variables for local development');
+    }
+    return { appType };
+  }
+  if (!GUID.test(appId)) throw new ConfigError('MicrosoftAppId', `"${appId}" is not a GUID`, 'copy the Application (client) ID from the Entra app registration');
+  if (appType !== 'MultiTenant' && !appTenantId) throw new ConfigError('MicrosoftAppTenantId', `is required when MicrosoftAppType is ${appType}`, 'set it to your Entra tenant id');
+  if (appTenantId && !GUID.test(appTenantId)) throw new ConfigError('MicrosoftAppTenantId', `"${appTenantId}" is not a GUID`, 'set it to your Entra tenant id');
+  if (appType === 'UserAssignedMSI' && appPassword) throw new ConfigError('MicrosoftAppPassword', 'is set but MicrosoftAppType is UserAssignedMSI', 'a managed identity has no password: unset it');
+  if (appType !== 'UserAssignedMSI' && !appPassword) throw new ConfigError('MicrosoftAppPassword', `is required when MicrosoftAppType is ${appType}`, 'set the client secret, or use UserAssignedMSI');
+  return { appId, appPassword, appType, appTenantId };
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const endpoint = cosmosEndpoint(env);
+  const key = text(env, 'COSMOS_KEY');
+  if (key && !endpoint) throw new ConfigError('COSMOS_KEY', 'is set without COSMOS_ENDPOINT', 'set COSMOS_ENDPOINT too, or unset COSMOS_KEY for the embedded database');
+  const logLevel = (text(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `is "${logLevel}"`, `use one of ${LOG_LEVELS.join(', ')}`);
+  return {
+    port: integer(env, 'PORT', 3978, 0, 65535),
+    host: text(env, 'HOST') ?? '0.0.0.0',
+    cosmos: { endpoint, key, database: text(env, 'COSMOS_DATABASE') ?? 'reflect' },
+    seedDemo: flag(env, 'SEED_DEMO', !endpoint),
+    bot: bot(env),
+    timeZone: timeZone(env),
+    logLevel,
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10000, 0, 120000),
+  };
+}

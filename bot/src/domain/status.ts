@@ -1,0 +1,104 @@
+import { caseloadStanding, caseloadThreshold } from './caseload';
+import { cpdStanding } from './cpd';
+import type { LocalDate } from './dates';
+import type {
+  CaseCounts,
+  CaseloadSnapshot,
+  Course,
+  CpdEntry,
+  Role,
+  SignsOfSafetyLevel,
+  Staff,
+  SupervisionSession,
+  TenantScoped,
+  TrainingRecord,
+} from './model';
+import type { TenantPolicy } from './policy';
+import { lastFormalSession, supervisionDue } from './supervision';
+import { trainingStanding } from './training';
+
+/**
+ * One small document per person, rewritten on every write that concerns them, so that the dashboard and the
+ * nightly sweep read one partition query instead of a query per person. Its id is the staff id.
+ * Values that age with the calendar (training currency, the CPD year) are as of `computedOn`.
+ */
+export interface PersonStatus extends TenantScoped {
+  kind: 'status';
+  staffId: string;
+  aadObjectId?: string;
+  name: string;
+  role: Role;
+  team: string;
+  managerId?: string;
+  employment: Staff['employment'];
+  active: boolean;
+  programmeStart?: LocalDate;
+  lastSupervision?: LocalDate;
+  nextDue?: LocalDate;
+  cancelledSinceLast: number;
+  awaitingResponse: number;
+  openActions: number;
+  overdueActions: number;
+  signsOfSafety: { held?: SignsOfSafetyLevel; required: SignsOfSafetyLevel | null; met: boolean };
+  coreSkillsMissing: string[];
+  kss?: { frameworkId: string; covered: number; total: number };
+  cpd: { required: boolean; yearStart: LocalDate; entries: number; peerReflected: number; met: boolean };
+  caseload?: { date: LocalDate; counts: CaseCounts; total: number; weighted: number; threshold?: number };
+  computedOn: LocalDate;
+}
+
+export interface PersonRecords {
+  staff: Staff;
+  sessions: readonly SupervisionSession[];
+  training: readonly TrainingRecord[];
+  cpd: readonly CpdEntry[];
+  latestCaseload?: CaseloadSnapshot;
+}
+
+export function computeStatus(
+  records: PersonRecords,
+  catalogue: ReadonlyMap<string, Course>,
+  policy: TenantPolicy,
+  today: LocalDate,
+): PersonStatus {
+  const { staff, sessions } = records;
+  const last = lastFormalSession(sessions);
+  const actions = sessions.filter((s) => s.status === 'held').flatMap((s) => s.actions).filter((a) => a.status === 'open');
+  const training = trainingStanding(staff, records.training, catalogue, today, policy);
+  const cpd = cpdStanding(staff, records.cpd, today, policy);
+  const snapshot = records.latestCaseload;
+  const threshold = snapshot && caseloadThreshold(staff, snapshot.date, policy);
+  const standing = snapshot && caseloadStanding(snapshot.counts, threshold, policy);
+  return {
+    id: staff.id,
+    tenantId: staff.tenantId,
+    kind: 'status',
+    staffId: staff.id,
+    aadObjectId: staff.aadObjectId,
+    name: staff.name,
+    role: staff.role,
+    team: staff.team,
+    managerId: staff.managerId,
+    employment: staff.employment,
+    active: staff.status === 'active',
+    programmeStart: staff.programme ? (staff.programmeStart ?? staff.startDate) : undefined,
+    lastSupervision: last,
+    nextDue: staff.status === 'active' ? supervisionDue(staff, last, policy) : undefined,
+    cancelledSinceLast: sessions.filter((s) => s.status === 'cancelled' && (!last || s.date > last)).length,
+    awaitingResponse: sessions.filter((s) => s.status === 'held' && !s.response).length,
+    openActions: actions.length,
+    overdueActions: actions.filter((a) => a.due !== undefined && a.due < today).length,
+    signsOfSafety: training.signsOfSafety,
+    coreSkillsMissing: training.coreSkills.filter((c) => c.state !== 'done').map((c) => c.code),
+    kss: training.kss && { frameworkId: training.kss.frameworkId, covered: training.kss.covered.length, total: training.kss.total },
+    cpd: { required: cpd.required, yearStart: cpd.year.start, entries: cpd.entries, peerReflected: cpd.peerReflected, met: cpd.met },
+    caseload: snapshot && standing && {
+      date: snapshot.date,
+      counts: snapshot.counts,
+      total: standing.total,
+      weighted: standing.weighted,
+      threshold: standing.threshold,
+    },
+    computedOn: today,
+  };
+}

@@ -1,0 +1,84 @@
+import type { App } from '../../bot/src/app';
+import { DEMO_TENANT_ID, DEMO_USERS } from '../../bot/src/store/demo-borough';
+import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
+import { startTestApp, teamsMessage } from '../support/app';
+
+let app: App;
+let connector: FakeConnector;
+
+beforeAll(async () => {
+  connector = await startFakeConnector();
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app.stop();
+  await connector.close();
+});
+beforeEach(() => {
+  connector.sent = [];
+});
+
+const post = (path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> =>
+  fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+describe('the service over HTTP', () => {
+  it('answers /healthz and /readyz', async () => {
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${app.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+
+  it('seeded the demo borough', () => {
+    expect(app.seeded?.staff).toBeGreaterThanOrEqual(380);
+    expect(app.seeded?.teams).toBeGreaterThanOrEqual(25);
+    expect(app.seeded?.sessions).toBeGreaterThan(3000);
+  });
+
+  it('answers a Teams message through the Bot Framework adapter', async () => {
+    const res = await post('/api/messages', teamsMessage(connector.url, DEMO_TENANT_ID, DEMO_USERS.practitioner.aadObjectId, 'hello'));
+    expect(res.status).toBe(200);
+    expect(connector.sent).toHaveLength(1);
+    expect(connector.sent[0]!.body.text).toMatch(/^Hello \w+ \(Social worker, .+\)\. Your next supervision is due on \d{1,2} \w{3} \d{4}\.$/);
+  });
+
+  it('tells someone who is not on the roster, and nothing else', async () => {
+    await post('/api/messages', teamsMessage(connector.url, DEMO_TENANT_ID, '11111111-2222-4333-8444-555555555555', 'hello'));
+    expect(connector.sent.map((s) => s.body.text)).toEqual(['You are not on the staff list for this service; ask your Principal Social Worker.']);
+  });
+
+  it('keeps tenants apart: a demo identity in another tenant is unknown', async () => {
+    await post('/api/messages', teamsMessage(connector.url, '99999999-0000-4000-8000-000000000099', DEMO_USERS.practitioner.aadObjectId, 'hello'));
+    expect(connector.sent[0]!.body.text).toMatch(/not on the staff list/);
+  });
+
+  it('refuses request bodies over the size limit with 413', async () => {
+    const res = await post('/api/messages', teamsMessage(connector.url, DEMO_TENANT_ID, DEMO_USERS.practitioner.aadObjectId, 'x'.repeat(300 * 1024)));
+    expect(res.status).toBe(413);
+    expect(connector.sent).toHaveLength(0);
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('lets a turn in flight finish before stopping', async () => {
+    const other = await startTestApp({ SEED_DEMO: 'true' });
+    const slow = await startFakeConnector();
+    slow.delayMs = 400;
+    try {
+      const turn = fetch(`${other.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(teamsMessage(slow.url, DEMO_TENANT_ID, DEMO_USERS.manager.aadObjectId, 'hello')),
+      });
+      await new Promise((r) => setTimeout(r, 100));
+      const stopped = other.stop();
+      const res = await turn;
+      expect(res.status).toBe(200);
+      expect(slow.sent).toHaveLength(1);
+      await stopped;
+      await expect(fetch(`${other.url}/healthz`)).rejects.toThrow();
+    } finally {
+      await slow.close();
+    }
+  });
+});
