@@ -7,7 +7,10 @@ import { DEMO_TENANT_ID } from './store/demo-borough';
 import { seedDemoBorough, type SeedSummary } from './store/seed';
 import { openStore, type Store } from './store/store';
 import { createAdapter } from './teams/adapter';
+import { ProactiveSender } from './teams/proactive';
+import { ReferenceKeeper } from './teams/references';
 import { ReflectBot } from './teams/reflect-bot';
+import { ReferenceData } from './usecases/reference-data';
 
 export interface App {
   config: Config;
@@ -43,7 +46,10 @@ export async function startApp(config: Config, { log, now = () => new Date() }: 
     }
     const adapter = createAdapter(config.bot, log);
     if (!config.bot.appId) log.warn('MicrosoftAppId is not set: local development mode, /api/messages is not authenticated');
-    const bot = new ReflectBot({ store, log, today });
+    const references = new ReferenceKeeper(store);
+    const botAppId = config.bot.appId ?? '';
+    const sender = new ProactiveSender(adapter, botAppId, store, references, log);
+    const bot = new ReflectBot({ store, log, today, now, reference: new ReferenceData(store), references, sender, adapter, botAppId });
     server = createServer({ adapter, bot, log, ready: () => store.ping() });
     await new Promise<void>((resolve, reject) => {
       server.server.once('error', reject);

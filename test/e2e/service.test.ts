@@ -35,23 +35,6 @@ describe('the service over HTTP', () => {
     expect(app.seeded?.sessions).toBeGreaterThan(3000);
   });
 
-  it('answers a Teams message through the Bot Framework adapter', async () => {
-    const res = await post('/api/messages', teamsMessage(connector.url, DEMO_TENANT_ID, DEMO_USERS.practitioner.aadObjectId, 'hello'));
-    expect(res.status).toBe(200);
-    expect(connector.sent).toHaveLength(1);
-    expect(connector.sent[0]!.body.text).toMatch(/^Hello \w+ \(Social worker, .+\)\. Your next supervision is due on \d{1,2} \w{3} \d{4}\.$/);
-  });
-
-  it('tells someone who is not on the roster, and nothing else', async () => {
-    await post('/api/messages', teamsMessage(connector.url, DEMO_TENANT_ID, '11111111-2222-4333-8444-555555555555', 'hello'));
-    expect(connector.sent.map((s) => s.body.text)).toEqual(['You are not on the staff list for this service; ask your Principal Social Worker.']);
-  });
-
-  it('keeps tenants apart: a demo identity in another tenant is unknown', async () => {
-    await post('/api/messages', teamsMessage(connector.url, '99999999-0000-4000-8000-000000000099', DEMO_USERS.practitioner.aadObjectId, 'hello'));
-    expect(connector.sent[0]!.body.text).toMatch(/not on the staff list/);
-  });
-
   it('refuses request bodies over the size limit with 413', async () => {
     const res = await post('/api/messages', teamsMessage(connector.url, DEMO_TENANT_ID, DEMO_USERS.practitioner.aadObjectId, 'x'.repeat(300 * 1024)));
     expect(res.status).toBe(413);

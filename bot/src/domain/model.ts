@@ -56,6 +56,12 @@ export interface TenantScoped {
   tenantId: string;
 }
 
+/** A person as a form lists them. */
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
 export interface Staff extends TenantScoped {
   /** Entra (AAD) object id; absent until the person is matched to an account. */
   aadObjectId?: string;

@@ -15,7 +15,7 @@ import type {
 } from './model';
 import type { TenantPolicy } from './policy';
 import { lastFormalSession, supervisionDue } from './supervision';
-import { trainingStanding } from './training';
+import { trainingStanding, type CourseState } from './training';
 
 /**
  * One small document per person, rewritten on every write that concerns them, so that the dashboard and the
@@ -39,12 +39,22 @@ export interface PersonStatus extends TenantScoped {
   awaitingResponse: number;
   openActions: number;
   overdueActions: number;
+  /** The open actions themselves (from held sessions), soonest due first, so summaries need no other read. */
+  actions: OpenAction[];
   signsOfSafety: { held?: SignsOfSafetyLevel; required: SignsOfSafetyLevel | null; met: boolean };
-  coreSkillsMissing: string[];
-  kss?: { frameworkId: string; covered: number; total: number };
+  coreSkills: { code: string; state: CourseState }[];
+  kss?: { frameworkId: string; covered: string[]; total: number };
   cpd: { required: boolean; yearStart: LocalDate; entries: number; peerReflected: number; met: boolean };
   caseload?: { date: LocalDate; counts: CaseCounts; total: number; weighted: number; threshold?: number };
   computedOn: LocalDate;
+}
+
+export interface OpenAction {
+  sessionId: string;
+  sessionDate: LocalDate;
+  text: string;
+  ownerId?: string;
+  due?: LocalDate;
 }
 
 export interface PersonRecords {
@@ -63,7 +73,10 @@ export function computeStatus(
 ): PersonStatus {
   const { staff, sessions } = records;
   const last = lastFormalSession(sessions);
-  const actions = sessions.filter((s) => s.status === 'held').flatMap((s) => s.actions).filter((a) => a.status === 'open');
+  const actions: OpenAction[] = sessions
+    .filter((s) => s.status === 'held')
+    .flatMap((s) => s.actions.filter((a) => a.status === 'open').map((a) => ({ sessionId: s.id, sessionDate: s.date, text: a.text, ownerId: a.ownerId, due: a.due })))
+    .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
   const training = trainingStanding(staff, records.training, catalogue, today, policy);
   const cpd = cpdStanding(staff, records.cpd, today, policy);
   const snapshot = records.latestCaseload;
@@ -88,9 +101,10 @@ export function computeStatus(
     awaitingResponse: sessions.filter((s) => s.status === 'held' && !s.response).length,
     openActions: actions.length,
     overdueActions: actions.filter((a) => a.due !== undefined && a.due < today).length,
+    actions,
     signsOfSafety: training.signsOfSafety,
-    coreSkillsMissing: training.coreSkills.filter((c) => c.state !== 'done').map((c) => c.code),
-    kss: training.kss && { frameworkId: training.kss.frameworkId, covered: training.kss.covered.length, total: training.kss.total },
+    coreSkills: training.coreSkills,
+    kss: training.kss,
     cpd: { required: cpd.required, yearStart: cpd.year.start, entries: cpd.entries, peerReflected: cpd.peerReflected, met: cpd.met },
     caseload: snapshot && standing && {
       date: snapshot.date,
