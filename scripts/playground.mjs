@@ -1,8 +1,9 @@
 // Runs Microsoft 365 Agents Playground (@microsoft/m365agentsplayground) against the
 // local bot, offline, as a fixed Teams identity. Usage: npm start (bot), then this.
 //
-// Env: PLAYGROUND_PORT (56150), BOT_URL (http://127.0.0.1:3978/api/messages),
-//      PLAYGROUND_AAD_OBJECT_ID, PLAYGROUND_USER_NAME, PLAYGROUND_TENANT_ID.
+// Env: PLAYGROUND_AS (manager | practitioner | psw: which demo staff member you are; default manager),
+//      PLAYGROUND_PORT (56150), BOT_URL (http://127.0.0.1:3978/api/messages),
+//      PLAYGROUND_AAD_OBJECT_ID, PLAYGROUND_USER_NAME, PLAYGROUND_TENANT_ID to be anyone else.
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -12,8 +13,19 @@ import { fileURLToPath } from 'node:url';
 
 const port = Number(process.env.PLAYGROUND_PORT ?? 56150);
 const botUrl = process.env.BOT_URL ?? 'http://127.0.0.1:3978/api/messages';
-const aadObjectId = process.env.PLAYGROUND_AAD_OBJECT_ID ?? '00000000-0000-0000-0000-00000000a001';
-const userName = process.env.PLAYGROUND_USER_NAME ?? 'Demo Manager';
+// The demo borough's fixed identities (bot/src/store/demo-borough.ts DEMO_USERS).
+const DEMO = {
+  manager: { aadObjectId: '00000000-0000-0000-0000-00000000a001', name: 'Demo Manager' },
+  practitioner: { aadObjectId: '00000000-0000-0000-0000-00000000a002', name: 'Demo Practitioner' },
+  psw: { aadObjectId: '00000000-0000-0000-0000-00000000a0b1', name: 'Demo PSW' },
+};
+const as = DEMO[process.env.PLAYGROUND_AS ?? 'manager'];
+if (!as) {
+  console.error(`PLAYGROUND_AS must be one of ${Object.keys(DEMO).join(', ')}`);
+  process.exit(2);
+}
+const aadObjectId = process.env.PLAYGROUND_AAD_OBJECT_ID ?? as.aadObjectId;
+const userName = process.env.PLAYGROUND_USER_NAME ?? as.name;
 const tenantId = process.env.PLAYGROUND_TENANT_ID ?? '7d3f8a2e-5b1c-4e6a-9f0d-2c8b4a6e1f30';
 
 // The playground takes identity only from its config file: tenantId becomes

@@ -10,6 +10,7 @@ import { createAdapter } from './teams/adapter';
 import { ProactiveSender } from './teams/proactive';
 import { ReferenceKeeper } from './teams/references';
 import { ReflectBot } from './teams/reflect-bot';
+import { ActorFinder } from './usecases/actor';
 import { ReferenceData } from './usecases/reference-data';
 
 export interface App {
@@ -49,7 +50,7 @@ export async function startApp(config: Config, { log, now = () => new Date() }: 
     const references = new ReferenceKeeper(store);
     const botAppId = config.bot.appId ?? '';
     const sender = new ProactiveSender(adapter, botAppId, store, references, log);
-    const bot = new ReflectBot({ store, log, today, now, reference: new ReferenceData(store), references, sender, adapter, botAppId });
+    const bot = new ReflectBot({ store, actors: new ActorFinder(store), log, today, now, reference: new ReferenceData(store), references, sender, adapter, botAppId });
     server = createServer({ adapter, bot, log, ready: () => store.ping() });
     await new Promise<void>((resolve, reject) => {
       server.server.once('error', reject);

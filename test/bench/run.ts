@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchChatTurns } from './chat-turns';
 import { benchFoundation } from './foundation';
 
 /** `npm run bench`: runs every benchmark and writes test/bench/REPORT.md. */
@@ -18,6 +19,22 @@ async function main(): Promise<void> {
   ] as const;
   for (const [what, value, target, ok] of rows) log(`  ${what}: ${value}${target ? ` (target ${target}: ${ok ? 'met' : 'MISSED'})` : ''}`);
 
+  log('Chat: "my development" turns over HTTP at concurrency 20, against an echo bot on the same stack');
+  const t = await benchChatTurns(log);
+  const chatRows = [
+    ['"My development" p50 / p99', `${t.reflect.p50} / ${t.reflect.p99} ms`, '', true],
+    ['Echo bot p50 / p99', `${t.echo.p50} / ${t.echo.p99} ms`, '', true],
+    ['Turns per second (Reflect / echo)', `${t.reflect.perSecond} / ${t.echo.perSecond}`, '', true],
+    ['p50 ratio, Reflect to echo', `${t.p50Ratio}×`, '≤ 2×', t.p50Ratio <= 2],
+    ['Cosmos round trips per turn', `${t.cosmosRoundTripsPerTurn}`, '≤ 3', t.cosmosRoundTripsPerTurn <= 3],
+  ] as const;
+  for (const [what, value, target, ok] of chatRows) log(`  ${what}: ${value}${target ? ` (target ${target}: ${ok ? 'met' : 'MISSED'})` : ''}`);
+
+  const table = (r: readonly (readonly [string, string, string, boolean])[]): string[] => [
+    '| measure | result | target | |',
+    '|---|---|---|---|',
+    ...r.map(([what, value, target, ok]) => `| ${what} | ${value} | ${target} | ${target ? (ok ? 'met' : '**missed**') : ''} |`),
+  ];
   const report = [
     '# Reflect benchmark report',
     '',
@@ -28,9 +45,13 @@ async function main(): Promise<void> {
     `Demo borough: ${f.seeded.staff} staff, ${f.seeded.teams} teams, ${f.seeded.sessions} supervision sessions, ${f.seeded.training} training records, ${f.seeded.cpd} CPD entries, ${f.seeded.caseloads} caseload snapshots.`,
     `Seed runs: ${f.seedMs.join(', ')} ms. Point reads: ${f.statusReads}.`,
     '',
-    '| measure | result | target | |',
-    '|---|---|---|---|',
-    ...rows.map(([what, value, target, ok]) => `| ${what} | ${value} | ${target} | ${target ? (ok ? 'met' : '**missed**') : ''} |`),
+    ...table(rows),
+    '',
+    '## Chat turns',
+    '',
+    `${t.turns} "my development" turns at concurrency ${t.concurrency} over HTTP (\`POST /api/messages\`, embedded Cosmos server, loopback fake connector), then the same against a bare echo bot (restify + CloudAdapter, no store) in the same process.`,
+    '',
+    ...table(chatRows),
     '',
   ].join('\n');
   writeFileSync(path.join(process.cwd(), 'test', 'bench', 'REPORT.md'), report);

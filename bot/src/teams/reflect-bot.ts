@@ -26,7 +26,7 @@ import type { LocalDate } from '../domain/dates';
 import type { TrainingStatus } from '../domain/model';
 import type { Logger } from '../log';
 import type { Store } from '../store/store';
-import { findActor, isManager, type Actor } from '../usecases/actor';
+import { isManager, type Actor, type ActorFinder } from '../usecases/actor';
 import { openTrainingForm, saveCpd, saveTraining } from '../usecases/records';
 import type { ReferenceData } from '../usecases/reference-data';
 import { myCaseload, myDevelopment, myTeam } from '../usecases/summaries';
@@ -46,6 +46,7 @@ import type { ReferenceKeeper } from './references';
 
 export interface BotDeps {
   store: Store;
+  actors: ActorFinder;
   log: Logger;
   today: () => LocalDate;
   now: () => Date;
@@ -80,14 +81,14 @@ export class ReflectBot extends TeamsActivityHandler {
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
-      const actor = await findActor(this.deps.store, tenantOf(context), context.activity.from?.aadObjectId);
+      const actor = await this.deps.actors.find(tenantOf(context), context.activity.from?.aadObjectId);
       if (actor) await this.deps.references.remember(context.activity, actor.tenantId, actor.me.staffId);
       await next();
     });
   }
 
   private async welcome(context: TurnContext): Promise<void> {
-    const actor = await findActor(this.deps.store, tenantOf(context), context.activity.from?.aadObjectId);
+    const actor = await this.deps.actors.find(tenantOf(context), context.activity.from?.aadObjectId);
     if (!actor) {
       await context.sendActivity(cardMessage(notOnRosterCard()));
       return;
@@ -102,7 +103,7 @@ export class ReflectBot extends TeamsActivityHandler {
       if (!mentioned) return;
       TurnContext.removeRecipientMention(context.activity);
     }
-    const actor = await findActor(this.deps.store, tenantOf(context), context.activity.from?.aadObjectId);
+    const actor = await this.deps.actors.find(tenantOf(context), context.activity.from?.aadObjectId);
     if (!actor) {
       await context.sendActivity(cardMessage(notOnRosterCard()));
       return;
@@ -195,7 +196,7 @@ export class ReflectBot extends TeamsActivityHandler {
       return notAllowedCard('That button sent something Reflect does not understand. Please type "help" to start again.');
     }
     const input = data as Record<string, unknown>;
-    const actor = await findActor(this.deps.store, tenantOf(context), context.activity.from?.aadObjectId);
+    const actor = await this.deps.actors.find(tenantOf(context), context.activity.from?.aadObjectId);
     if (!actor) return notOnRosterCard();
     const deps = this.deps;
     switch (action.verb) {

@@ -9,11 +9,32 @@ export interface Actor {
   me: PersonStatus;
 }
 
-/** Finds the active staff member for an Entra object id within the tenant; undefined when not on the roster. */
-export async function findActor(store: Store, tenantId: string | undefined, aadObjectId: string | undefined): Promise<Actor | undefined> {
-  if (!tenantId || !aadObjectId) return undefined;
-  const me = await store.status.byAadObjectId(tenantId, aadObjectId);
-  return me && me.active ? { tenantId, aadObjectId, me } : undefined;
+const MAX_REMEMBERED = 50_000;
+
+/**
+ * Finds the active staff member for an Entra object id within the tenant. Which staff id an Entra id belongs to
+ * almost never changes, so it is remembered: a turn then costs one point read of the status document instead
+ * of a query. A remembered id that no longer matches (roster changed) falls back to the query.
+ */
+export class ActorFinder {
+  private readonly staffIds = new Map<string, string>();
+
+  constructor(private readonly store: Store) {}
+
+  async find(tenantId: string | undefined, aadObjectId: string | undefined): Promise<Actor | undefined> {
+    if (!tenantId || !aadObjectId) return undefined;
+    const key = `${tenantId}|${aadObjectId}`;
+    const known = this.staffIds.get(key);
+    let me = known ? await this.store.status.get(tenantId, known) : undefined;
+    if (!me || me.aadObjectId !== aadObjectId) {
+      me = await this.store.status.byAadObjectId(tenantId, aadObjectId);
+      if (me) {
+        if (this.staffIds.size >= MAX_REMEMBERED) this.staffIds.clear();
+        this.staffIds.set(key, me.staffId);
+      } else this.staffIds.delete(key);
+    }
+    return me && me.active ? { tenantId, aadObjectId, me } : undefined;
+  }
 }
 
 const TENANT_WIDE: readonly Role[] = ['principal_social_worker', 'service_manager'];
