@@ -244,7 +244,7 @@ describe('bad input never half-saves and never answers 500', () => {
     const res = await manager.invoke('supervision.save', data, value);
     expect(res.status).toBe(200);
     expect(cardProblems(res.body.value)).toEqual([]);
-    expect(cardText(res.body.value)).toMatch(/Please correct|does not understand|no longer supported|not be found|in your line/);
+    expect(cardText(res.body.value)).toMatch(/Please correct|does not understand|no longer supported|not be found|in your line|Please open a fresh form/);
     expect(await sessionsOf(DEMO_USERS.practitioner.staffId)).toHaveLength(before);
   });
 

@@ -57,12 +57,10 @@ export function fieldError(errors: FieldErrors | undefined, field: string): Json
 /** A banner above a form that failed, so the person knows to look for the marked fields. */
 export function errorSummary(errors: FieldErrors | undefined): Json[] {
   if (!errors || Object.keys(errors).length === 0) return [];
-  const n = Object.keys(errors).length;
-  return [
-    container([attention(n === 1 ? 'Please correct the field marked below.' : `Please correct the ${n} fields marked below.`), ...(errors.form ? [text(errors.form, { color: 'Attention' })] : [])], {
-      style: 'attention',
-    }),
-  ];
+  // "form" is a problem with the submission as a whole, not a field to look for.
+  const n = Object.keys(errors).filter((k) => k !== 'form').length;
+  const headline = n === 0 ? [] : [attention(n === 1 ? 'Please correct the field marked below.' : `Please correct the ${n} fields marked below.`)];
+  return [container([...headline, ...(errors.form ? [text(errors.form, { color: 'Attention' })] : [])], { style: 'attention' })];
 }
 
 export function textInput(id: string, label: string, value: string | undefined, errors: FieldErrors | undefined, extra: Json = {}): Json[] {

@@ -1,4 +1,4 @@
-import { formatDate, type LocalDate } from '../domain/dates';
+import { dateIn, formatDate, type LocalDate } from '../domain/dates';
 import type { FieldErrors } from '../domain/form-input';
 import { SUPERVISION_FUNCTIONS, type PersonRef as Person, type QualityFlag, type SupervisionSession } from '../domain/model';
 import { MAX_ACTION_ROWS, QUALITY_PROMPTS, SUPERVISION_FIELDS as F, actionField } from '../domain/supervision-form';
@@ -136,7 +136,7 @@ export function supervisionReceiptCard(view: SavedSupervisionView): Card {
       : [text('A cancelled session does not reset the due date: please rebook.')]),
     ...(view.nextDue ? [text(`Next supervision due: ${formatDate(view.nextDue)}.`)] : []),
     ...(view.flags.length > 0 ? [subtle(`Saved with notes: ${view.flags.map((f) => QUALITY_PROMPTS[f]).join(' ')}`)] : []),
-    ...(view.unreachable.length > 0 ? [attention(`${view.unreachable.join(', ')} has not opened Reflect yet, so could not be asked to agree. Ask them to open Reflect in Teams.`)] : []),
+    ...(view.unreachable.length > 0 ? [attention(`${view.unreachable.join(', ')} ${view.unreachable.length === 1 ? 'has' : 'have'} not opened Reflect yet, so could not be asked to agree. Ask them to open Reflect in Teams.`)] : []),
   ]);
 }
 
@@ -197,7 +197,7 @@ export function acknowledgedCard(view: SessionView): Card {
   const r = view.session.response;
   return adaptiveCard([
     heading('Your supervision record'),
-    ...(r ? [good(r.agreed ? `You agreed this record on ${formatDate(r.at.slice(0, 10))}.` : `You commented on this record on ${formatDate(r.at.slice(0, 10))}.`)] : []),
+    ...(r ? [good(`You ${r.agreed ? 'agreed' : 'commented on'} this record on ${formatDate(dateIn(new Date(r.at)))}.`)] : []),
     ...(r?.comment ? [text(`Your comment: ${r.comment}`)] : []),
     ...sessionBody(view),
   ]);

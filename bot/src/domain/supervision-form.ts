@@ -34,7 +34,7 @@ export const MAX_ACTION_ROWS = 10;
 export const actionField = (row: number, part: 'text' | 'owner' | 'due'): string => `action${row}${part[0]!.toUpperCase()}${part.slice(1)}`;
 /** Data the form's buttons carry alongside the inputs. */
 const CONTROL_FIELDS = new Set(['rows', 'saveAnyway', 'superviseeId']);
-const ACTION_FIELD = /^action(\d{1,2})(Text|Owner|Due)$/;
+const ACTION_FIELD = /^action([1-9]\d?)(Text|Owner|Due)$/;
 
 /** What a valid form describes, before ids and timestamps are added. */
 export interface SupervisionDraft {
@@ -193,7 +193,8 @@ export function sessionsFromDraft(
     plan: draft.plan,
     caseIds: draft.caseIds,
     wellbeingDiscussed: draft.wellbeingDiscussed,
-    actions: draft.actions,
+    // In a group, an action owned by one member belongs on that member's record only.
+    actions: draft.actions.filter((a) => !a.ownerId || a.ownerId === superviseeId || !draft.superviseeIds.includes(a.ownerId)),
     qualityFlags: flags,
     groupId,
     recordedBy: meta.supervisorId,

@@ -14,7 +14,7 @@ export type Command =
 const RULES: [Command, RegExp[]][] = [
   ['help', [/^(help|\?|hi|hello|hey|start|menu)$/]],
   ['pending', [/\b(pending|acknowledge?(ment)?s?|agree|awaiting)\b/]],
-  ['log-supervision', [/\b(log|record|add|new)\b/, /\bsupervision\b/]],
+  ['log-supervision', [/\b(log|add|new)\b|^record\b/, /\bsupervision\b/]],
   ['log-training', [/\b(log|record|add|new|register)\b/, /\b(training|course|register)\b/]],
   ['log-cpd', [/\bcpd\b/]],
   ['caseload', [/\b(caseload|cases|case load)\b/]],
