@@ -5,7 +5,11 @@ import { build } from 'esbuild';
 const entries = {
   main: 'bot/src/main.ts',
   seed: 'bot/src/cli/seed.ts',
+  import: 'bot/src/cli/import.ts',
+  nudges: 'bot/src/cli/nudges.ts',
   bench: 'test/bench/run.ts',
+  package: 'manifest/package.ts',
+  icons: 'manifest/make-icons.ts',
 };
 
 const only = process.argv.slice(2);

@@ -1,4 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import type { Server } from 'restify';
+import { NudgeScheduler, sweepAllTenants } from './nudges/scheduler';
+import { DEFAULT_SWEEP, type SweepDeps } from './nudges/sweep';
 import type { Config } from './config';
 import { dateIn, type LocalDate } from './domain/dates';
 import type { Logger } from './log';
@@ -40,6 +44,7 @@ export async function startApp(config: Config, { log, now = () => new Date() }: 
   });
   let seeded: SeedSummary | undefined;
   let server: Server;
+  let scheduler: NudgeScheduler | undefined;
   try {
     if (config.seedDemo) {
       seeded = await seedDemoBorough(store, DEMO_TENANT_ID, today());
@@ -51,7 +56,20 @@ export async function startApp(config: Config, { log, now = () => new Date() }: 
     const botAppId = config.bot.appId ?? '';
     const sender = new ProactiveSender(adapter, botAppId, store, references, log);
     const bot = new ReflectBot({ store, actors: new ActorFinder(store), log, today, now, reference: new ReferenceData(store), references, sender, adapter, botAppId });
-    server = createServer({ adapter, bot, log, ready: () => store.ping() });
+    const sweepDeps: SweepDeps = {
+      store,
+      send: (tenantId, aadObjectId, card) => sender.sendCard(tenantId, aadObjectId, card),
+      log,
+      instanceId: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+      now,
+      settings: { ...DEFAULT_SWEEP, ratePerSecond: config.nudges.ratePerSecond, escalateAfterDays: config.nudges.escalateAfterDays },
+    };
+    const nudgeTrigger = config.nudges.triggerKey ? { key: config.nudges.triggerKey, run: (date?: string) => sweepAllTenants(sweepDeps, date ?? today()) } : undefined;
+    server = createServer({ adapter, bot, log, ready: () => store.ping(), nudgeTrigger });
+    if (config.nudges.scheduler) {
+      scheduler = new NudgeScheduler(sweepDeps, config.nudges.time, config.timeZone, log);
+      scheduler.start();
+    }
     await new Promise<void>((resolve, reject) => {
       server.server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
@@ -67,6 +85,7 @@ export async function startApp(config: Config, { log, now = () => new Date() }: 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
+      scheduler?.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.server.closeIdleConnections();
       const grace = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownGraceMs).unref());

@@ -18,6 +18,18 @@ export interface Config {
   timeZone: string;
   logLevel: LogLevel;
   shutdownGraceMs: number;
+  /** Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING); absent: no telemetry is sent. */
+  telemetry?: { connectionString: string };
+  nudges: {
+    /** Run the daily sweep in this process (several instances are safe: a lease lets one send). */
+    scheduler: boolean;
+    /** Local time of the daily sweep, "HH:MM". */
+    time: string;
+    ratePerSecond: number;
+    escalateAfterDays: number;
+    /** Shared secret for POST /api/nudges/run (an external scheduler); absent: the endpoint is off. */
+    triggerKey?: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -101,6 +113,29 @@ function bot(env: Env): Config['bot'] {
   return { appId, appPassword, appType, appTenantId };
 }
 
+function nudges(env: Env): Config['nudges'] {
+  const time = text(env, 'NUDGE_TIME') ?? '09:00';
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) throw new ConfigError('NUDGE_TIME', `is "${time}"`, 'use 24-hour HH:MM, e.g. 09:00');
+  const triggerKey = text(env, 'NUDGE_TRIGGER_KEY');
+  if (triggerKey !== undefined && triggerKey.length < 32) throw new ConfigError('NUDGE_TRIGGER_KEY', 'is shorter than 32 characters', 'use a long random secret (e.g. openssl rand -hex 32)');
+  return {
+    scheduler: flag(env, 'NUDGE_SCHEDULER', true),
+    time,
+    ratePerSecond: integer(env, 'NUDGE_RATE_PER_SECOND', 8, 1, 50),
+    escalateAfterDays: integer(env, 'NUDGE_ESCALATE_DAYS', 14, 1, 365),
+    triggerKey,
+  };
+}
+
+function telemetry(env: Env): Config['telemetry'] {
+  const connectionString = text(env, 'APPLICATIONINSIGHTS_CONNECTION_STRING');
+  if (connectionString === undefined) return undefined;
+  if (!/(^|;)\s*(InstrumentationKey|IngestionEndpoint)=[^;]+/i.test(connectionString)) {
+    throw new ConfigError('APPLICATIONINSIGHTS_CONNECTION_STRING', 'is not an Application Insights connection string', 'copy it from the Application Insights resource (it holds InstrumentationKey=… and IngestionEndpoint=…), or unset it to send no telemetry');
+  }
+  return { connectionString };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const endpoint = cosmosEndpoint(env);
   const key = text(env, 'COSMOS_KEY');
@@ -116,5 +151,7 @@ export function loadConfig(env: Env = process.env): Config {
     timeZone: timeZone(env),
     logLevel,
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10000, 0, 120000),
+    telemetry: telemetry(env),
+    nudges: nudges(env),
   };
 }

@@ -1,6 +1,6 @@
-import { startApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './log';
+import { startTelemetry } from './telemetry';
 
 /** Wiring only: config -> store -> app -> server. */
 async function main(): Promise<void> {
@@ -15,16 +15,22 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config.logLevel, { service: 'reflect' });
+  // Telemetry first, then the service's modules (HTTP, restify, the Cosmos SDK), so they are instrumented.
+  const telemetry = await startTelemetry(config.telemetry, log);
+  const { startApp } = await import('./app');
   const app = await startApp(config, { log });
   const shutdown = (signal: string): void => {
     log.info('shutting down', { signal });
-    app.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log.error('shutdown failed', { error });
-        process.exit(1);
-      },
-    );
+    app
+      .stop()
+      .then(() => telemetry.shutdown())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log.error('shutdown failed', { error });
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));

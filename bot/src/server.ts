@@ -1,4 +1,6 @@
+import { timingSafeEqual } from 'node:crypto';
 import restify, { type Request, type Response, type Server } from 'restify';
+import { isLocalDate } from './domain/dates';
 import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from './log';
@@ -9,6 +11,8 @@ export interface ServerDeps {
   log: Logger;
   /** Resolves when the database answers. */
   ready: () => Promise<void>;
+  /** POST /api/nudges/run for an external scheduler, behind a shared secret. */
+  nudgeTrigger?: { key: string; run: (date?: string) => Promise<unknown> };
 }
 
 /** Teams activities are small; anything larger is refused with 413 before it is parsed. */
@@ -16,6 +20,7 @@ export const MAX_BODY_BYTES = 256 * 1024;
 
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'reflect', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
   server.on('after', (req: Request, res: Response) => {
@@ -40,5 +45,21 @@ export function createServer(deps: ServerDeps): Server {
     }
   });
 
+  server.post('/api/nudges/run', async (req: Request, res: Response) => {
+    const trigger = deps.nudgeTrigger;
+    if (!trigger) return res.send(404, { error: 'not_found', reason: 'The nudge trigger is not enabled (set NUDGE_TRIGGER_KEY).' });
+    if (!bearerMatches(req.header('authorization'), trigger.key)) return res.send(401, { error: 'unauthorized', reason: 'A valid Bearer key is required.' });
+    const date = (req.query as Record<string, unknown> | undefined)?.date;
+    if (date !== undefined && (typeof date !== 'string' || !isLocalDate(date))) return res.send(400, { error: 'bad_request', reason: 'date must be YYYY-MM-DD' });
+    return res.send(200, { reports: await trigger.run(date) });
+  });
+
   return server;
+}
+
+/** Constant-time comparison, so the key cannot be guessed a character at a time. */
+function bearerMatches(header: string | undefined, key: string): boolean {
+  const given = Buffer.from(/^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '');
+  const expected = Buffer.from(key);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -3,55 +3,79 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchChatTurns } from './chat-turns';
 import { benchFoundation } from './foundation';
+import { benchNudges } from './nudges';
+
+type Row = readonly [measure: string, result: string, target: string, met: boolean];
+
+interface Section {
+  title: string;
+  about: string;
+  rows: Row[];
+}
+
+const log = (line: string): void => void process.stdout.write(line + '\n');
+
+async function foundation(): Promise<Section> {
+  const f = await benchFoundation(log);
+  return {
+    title: 'Foundation',
+    about: `Demo borough: ${f.seeded.staff} staff, ${f.seeded.teams} teams, ${f.seeded.sessions} supervision sessions, ${f.seeded.training} training records, ${f.seeded.cpd} CPD entries, ${f.seeded.caseloads} caseload snapshots. Seed runs: ${f.seedMs.join(', ')} ms. ${f.statusReads} point reads.`,
+    rows: [
+      ['Demo seed time (median of 3)', `${f.seedMedianMs} ms`, '< 10,000 ms', f.seedMedianMs < 10_000],
+      ['Status document point read, median', `${f.statusReadMedianMs} ms`, '< 5 ms', f.statusReadMedianMs < 5],
+      ['Status document point read, p99', `${f.statusReadP99Ms} ms`, '', true],
+    ],
+  };
+}
+
+async function chat(): Promise<Section> {
+  const t = await benchChatTurns(log);
+  return {
+    title: 'Chat turns',
+    about: `${t.turns} "my development" turns at concurrency ${t.concurrency} over HTTP (\`POST /api/messages\`, embedded Cosmos server in the same process, loopback fake connector), then the same against a bare echo bot (restify + CloudAdapter, no store) in the same run.`,
+    rows: [
+      ['"My development" p50 / p99', `${t.reflect.p50} / ${t.reflect.p99} ms`, '', true],
+      ['Echo bot p50 / p99', `${t.echo.p50} / ${t.echo.p99} ms`, '', true],
+      ['Turns per second (Reflect / echo)', `${t.reflect.perSecond} / ${t.echo.perSecond}`, '', true],
+      ['p50 ratio, Reflect to echo', `${t.p50Ratio}×`, '≤ 2×', t.p50Ratio <= 2],
+      ['Cosmos round trips per turn', `${t.cosmosRoundTripsPerTurn}`, '≤ 3', t.cosmosRoundTripsPerTurn <= 3],
+    ],
+  };
+}
+
+async function nudges(): Promise<Section> {
+  const n = await benchNudges(log);
+  return {
+    title: 'Nudge sweep',
+    about: `A synthetic tenant of ${n.staff.toLocaleString('en-GB')} staff and ${n.managers.toLocaleString('en-GB')} managers (status documents and conversation references only). Planning reads the status documents and reachability in pages of up to 50,000 (${n.statusPages} page each). Sending: ${n.sent} nudges through the real proactive path to a loopback fake connector.`,
+    rows: [
+      ['Sweep computation (plan)', `${n.planMs} ms for ${n.planned.toLocaleString('en-GB')} nudges`, '< 5,000 ms', n.planMs < 5000],
+      ['Cosmos round trips to plan', `${n.planRoundTrips}`, 'grow with pages, not staff', n.planRoundTrips <= n.statusPages * 2 + 10],
+      ['Achieved send rate', `${n.sendAchieved}/s of ${n.sendTarget}/s (${n.sendShare}%)`, '≥ 90%', n.sendShare >= 90],
+    ],
+  };
+}
+
+function table(rows: Row[]): string[] {
+  return ['| measure | result | target | |', '|---|---|---|---|', ...rows.map(([m, r, t, ok]) => `| ${m} | ${r} | ${t} | ${t ? (ok ? 'met' : '**missed**') : ''} |`)];
+}
 
 /** `npm run bench`: runs every benchmark and writes test/bench/REPORT.md. */
 async function main(): Promise<void> {
-  const log = (line: string): void => void process.stdout.write(line + '\n');
   const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`;
   log(`Reflect benchmarks on ${machine}`);
-
-  log('Foundation: demo seed and status point reads (embedded Cosmos server)');
-  const f = await benchFoundation(log);
-  const rows = [
-    ['Demo seed time (median of 3)', `${f.seedMedianMs} ms`, '< 10,000 ms', f.seedMedianMs < 10_000],
-    ['Status document point read, median', `${f.statusReadMedianMs} ms`, '< 5 ms', f.statusReadMedianMs < 5],
-    ['Status document point read, p99', `${f.statusReadP99Ms} ms`, '', true],
-  ] as const;
-  for (const [what, value, target, ok] of rows) log(`  ${what}: ${value}${target ? ` (target ${target}: ${ok ? 'met' : 'MISSED'})` : ''}`);
-
-  log('Chat: "my development" turns over HTTP at concurrency 20, against an echo bot on the same stack');
-  const t = await benchChatTurns(log);
-  const chatRows = [
-    ['"My development" p50 / p99', `${t.reflect.p50} / ${t.reflect.p99} ms`, '', true],
-    ['Echo bot p50 / p99', `${t.echo.p50} / ${t.echo.p99} ms`, '', true],
-    ['Turns per second (Reflect / echo)', `${t.reflect.perSecond} / ${t.echo.perSecond}`, '', true],
-    ['p50 ratio, Reflect to echo', `${t.p50Ratio}×`, '≤ 2×', t.p50Ratio <= 2],
-    ['Cosmos round trips per turn', `${t.cosmosRoundTripsPerTurn}`, '≤ 3', t.cosmosRoundTripsPerTurn <= 3],
-  ] as const;
-  for (const [what, value, target, ok] of chatRows) log(`  ${what}: ${value}${target ? ` (target ${target}: ${ok ? 'met' : 'MISSED'})` : ''}`);
-
-  const table = (r: readonly (readonly [string, string, string, boolean])[]): string[] => [
-    '| measure | result | target | |',
-    '|---|---|---|---|',
-    ...r.map(([what, value, target, ok]) => `| ${what} | ${value} | ${target} | ${target ? (ok ? 'met' : '**missed**') : ''} |`),
-  ];
+  const sections: Section[] = [];
+  for (const [name, run] of [['Foundation: demo seed and status point reads', foundation], ['Chat: "my development" against an echo bot', chat], ['Nudges: sweep at 10,000 staff and send rate', nudges]] as const) {
+    log(name);
+    const section = await run();
+    for (const [m, r, t, ok] of section.rows) log(`  ${m}: ${r}${t ? ` (target ${t}: ${ok ? 'met' : 'MISSED'})` : ''}`);
+    sections.push(section);
+  }
   const report = [
     '# Reflect benchmark report',
     '',
     `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${machine}.`,
-    '',
-    '## Foundation',
-    '',
-    `Demo borough: ${f.seeded.staff} staff, ${f.seeded.teams} teams, ${f.seeded.sessions} supervision sessions, ${f.seeded.training} training records, ${f.seeded.cpd} CPD entries, ${f.seeded.caseloads} caseload snapshots.`,
-    `Seed runs: ${f.seedMs.join(', ')} ms. Point reads: ${f.statusReads}.`,
-    '',
-    ...table(rows),
-    '',
-    '## Chat turns',
-    '',
-    `${t.turns} "my development" turns at concurrency ${t.concurrency} over HTTP (\`POST /api/messages\`, embedded Cosmos server, loopback fake connector), then the same against a bare echo bot (restify + CloudAdapter, no store) in the same process.`,
-    '',
-    ...table(chatRows),
+    ...sections.flatMap((s) => ['', `## ${s.title}`, '', s.about, '', ...table(s.rows)]),
     '',
   ].join('\n');
   writeFileSync(path.join(process.cwd(), 'test', 'bench', 'REPORT.md'), report);

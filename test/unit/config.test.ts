@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       timeZone: 'Europe/London',
       logLevel: 'info',
       shutdownGraceMs: 10000,
+      nudges: { scheduler: true, time: '09:00', ratePerSecond: 8, escalateAfterDays: 14, triggerKey: undefined },
     });
   });
 
@@ -46,6 +47,9 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, 'PORT is "70000"'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL is "verbose"'],
     [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO is "maybe"'],
+    [{ NUDGE_TIME: '9am' }, 'NUDGE_TIME is "9am"'],
+    [{ NUDGE_TRIGGER_KEY: 'short' }, 'NUDGE_TRIGGER_KEY is shorter than 32 characters'],
+    [{ NUDGE_RATE_PER_SECOND: '0' }, 'NUDGE_RATE_PER_SECOND is "0"'],
   ])('stops on %j with a message naming the variable', (env, message) => {
     let error: unknown;
     try {

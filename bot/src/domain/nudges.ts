@@ -50,9 +50,9 @@ export interface NudgeOptions {
  * Who gets what today, from everyone's status document. Pure: the sweep decides, in one pass, every nudge of
  * the day; the nudge log makes each one happen once.
  *
- * - Practitioners: supervision due within the policy window or overdue; their overdue actions; from the
- *   renewal window (1 September), CPD short of the Social Work England minimum (Mondays only, so it informs
- *   rather than nags).
+ * - Practitioners: supervision due within the policy window or overdue (daily); on Mondays also their actions
+ *   past due and, in the renewal window (from 1 September), CPD short of the Social Work England minimum —
+ *   weekly, so that reminders inform rather than nag.
  * - Managers: one digest listing direct reports overdue or due soon; supervisees overdue by `escalateAfterDays`
  *   or more also appear in the digest of the manager's own manager.
  * - The PSW: on Mondays, service-wide figures and the staff Reflect cannot reach.
@@ -87,7 +87,7 @@ export function planNudges(people: readonly PersonStatus[], holds: NudgeHolds, o
       isMonday && inRenewalWindow && p.cpd.required && (entries < o.policy.cpd.minimumEntries || peer < o.policy.cpd.minimumPeerReflected)
         ? { entries, peerReflected: peer, yearLabel: year.label }
         : undefined;
-    const overdueActions = p.actions.filter((a) => a.due !== undefined && a.due < o.today && (a.ownerId === undefined || a.ownerId === p.staffId)).map((a) => ({ text: a.text, due: a.due! }));
+    const overdueActions = !isMonday ? [] : p.actions.filter((a) => a.due !== undefined && a.due < o.today && (a.ownerId === undefined || a.ownerId === p.staffId)).map((a) => ({ text: a.text, due: a.due! }));
     const supervision = due.get(p.staffId);
     if ((supervision || overdueActions.length > 0 || cpdShort) && !snoozed(p.staffId, 'practitioner')) {
       nudges.push({ kind: 'practitioner', recipientId: p.staffId, supervision, overdueActions, cpdShort });

@@ -30,6 +30,11 @@ export class ConversationRepository {
     if (existing && !existing.staleSince) await this.docs.upsert({ ...existing, staleSince: at });
   }
 
+  /** Who can be reached (and whose reference went stale), without the references themselves. */
+  reachability(tenantId: string): Promise<Pick<ConversationRecord, 'aadObjectId' | 'staffId' | 'staleSince'>[]> {
+    return this.docs.project(tenantId, ['aadObjectId', 'staffId', 'staleSince']);
+  }
+
   all(tenantId: string): Promise<Stored<ConversationRecord>[]> {
     return this.docs.all(tenantId);
   }

@@ -1,4 +1,4 @@
-import type https from 'node:https';
+import https from 'node:https';
 import { CosmosClient, type Container, type Database } from '@azure/cosmos';
 import { DefaultAzureCredential } from '@azure/identity';
 import { CONTAINERS, type ContainerName } from './containers';
@@ -11,6 +11,11 @@ export interface CosmosSettings {
   /** Absent with an endpoint: managed identity (DefaultAzureCredential). */
   key?: string;
   database: string;
+  /**
+   * Accept a self-signed certificate. Only for a loopback endpoint (tests put a fault proxy in front of the
+   * embedded server); refused for anything else.
+   */
+  selfSignedLoopback?: boolean;
 }
 
 export interface CosmosConnection {
@@ -40,7 +45,12 @@ function client(endpoint: string, key: string | undefined, agent?: https.Agent):
 export async function connectCosmos(settings: CosmosSettings): Promise<CosmosConnection> {
   const embedded = settings.endpoint ? undefined : await startEmbeddedCosmos();
   const endpoint = settings.endpoint ?? embedded!.endpoint;
-  const cosmos = client(endpoint, embedded ? 'embedded' : settings.key, embedded?.agent);
+  let agent = embedded?.agent;
+  if (!embedded && settings.selfSignedLoopback) {
+    if (new URL(endpoint).hostname !== '127.0.0.1') throw new Error('selfSignedLoopback is only for a 127.0.0.1 endpoint');
+    agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });
+  }
+  const cosmos = client(endpoint, embedded ? 'embedded' : settings.key, agent);
   try {
     const { database } = await withRetry(() => cosmos.databases.createIfNotExists({ id: settings.database }));
     const containers = {} as Record<ContainerName, Container>;

@@ -30,7 +30,6 @@ import {
   type Course,
   type CpdEntry,
   type CpdType,
-  type QualityFlag,
   type Role,
   type Staff,
   type SupervisionAction,
@@ -42,6 +41,7 @@ import {
 } from '../domain/model';
 import { DEFAULT_CORE_SKILLS, DEFAULT_POLICY } from '../domain/policy';
 import { earlyCareerStart, isFormalHeld, lastFormalSession, supervisionDue } from '../domain/supervision';
+import { qualityFlags } from '../domain/supervision-form';
 import { DEFAULT_CATALOGUE } from '../domain/training';
 
 export interface DemoBorough {
@@ -708,17 +708,6 @@ function responseFor(rng: Rng, date: LocalDate, today: LocalDate): SupervisionSe
   return chance(rng, 0.12) ? { agreed: true, comment: pick(rng, TEXT.responseComment), at } : { agreed: true, at };
 }
 
-/** The same prompts the recording card raises, kept on the record. */
-function qualityFlagsFor(s: Pick<SupervisionSession, 'type' | 'durationMinutes' | 'reflection' | 'analysis' | 'actions'>): QualityFlag[] {
-  const flags: QualityFlag[] = [];
-  if (!s.reflection) flags.push('no_reflection');
-  if (!s.analysis) flags.push('no_analysis');
-  if (s.actions.some((a) => !a.ownerId)) flags.push('action_without_owner');
-  if (s.actions.some((a) => !a.due)) flags.push('action_without_due_date');
-  if (s.type !== 'case_consultation' && s.durationMinutes < policy.minimumSessionMinutes) flags.push('short_session');
-  return flags;
-}
-
 /** Case-management ids only: 'LCS-' and seven digits, never anything about the child. */
 const caseId = (rng: Rng): string => `LCS-${randInt(rng, 1000000, 9999999)}`;
 
@@ -769,7 +758,7 @@ function sessionRecord(
   // In a group session each person's actions are their own; otherwise some fall to the supervisor.
   const otherOwner = type === 'group' ? person.id : supervisorId;
   session.actions = actionsFor(rng, randInt(rng, 0, maxActions), person.id, otherOwner, entry.date, today);
-  session.qualityFlags = qualityFlagsFor(session);
+  session.qualityFlags = qualityFlags(session, policy);
   const response = responseFor(rng, entry.date, today);
   if (response) session.response = response;
   return session;

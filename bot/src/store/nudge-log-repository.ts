@@ -21,13 +21,39 @@ export interface LeaseRecord extends TenantScoped {
   expiresAt: string;
 }
 
+/** "Remind me tomorrow" (a snooze of one kind of nudge) or "supervision booked for <date>" (holds back reminders). */
+export interface HoldRecord extends TenantScoped {
+  docType: 'snooze' | 'booking';
+  /** The snoozing recipient, or the supervisee whose session is booked. */
+  staffId: string;
+  kind?: string;
+  /** Snooze: no nudge before this date. Booking: the booked date. */
+  date: LocalDate;
+  by: string;
+  at: string;
+}
+
 export const nudgeId = (recipientId: string, kind: string, date: LocalDate): string => `${recipientId}:${kind}:${date}`;
 
 export class NudgeLogRepository {
   constructor(
     private readonly nudges: TenantContainer<NudgeRecord>,
     private readonly leases: TenantContainer<LeaseRecord>,
+    private readonly holdDocs: TenantContainer<HoldRecord>,
   ) {}
+
+  snooze(tenantId: string, staffId: string, kind: string, until: LocalDate, at: string): Promise<Stored<HoldRecord>> {
+    return this.holdDocs.upsert({ id: `snooze:${staffId}:${kind}`, tenantId, docType: 'snooze', staffId, kind, date: until, by: staffId, at });
+  }
+
+  book(tenantId: string, superviseeId: string, date: LocalDate, by: string, at: string): Promise<Stored<HoldRecord>> {
+    return this.holdDocs.upsert({ id: `booking:${superviseeId}`, tenantId, docType: 'booking', staffId: superviseeId, date, by, at });
+  }
+
+  /** Every snooze and booking still in force on `today` (one query). */
+  holds(tenantId: string, today: LocalDate): Promise<Stored<HoldRecord>[]> {
+    return this.holdDocs.all(tenantId, "(c.docType = 'snooze' OR c.docType = 'booking') AND c.date >= @today", { today });
+  }
 
   /** Claims a nudge before sending it; false when it is already claimed (by this or another instance). */
   async claim(tenantId: string, recipientId: string, kind: string, date: LocalDate, at: string): Promise<Stored<NudgeRecord> | undefined> {
@@ -37,6 +63,11 @@ export class NudgeLogRepository {
       if (err instanceof ConflictError) return undefined;
       throw err;
     }
+  }
+
+  /** Takes over a nudge that failed or whose run died; a ConflictError if another run got there first. */
+  reclaim(record: Stored<NudgeRecord>, at: string): Promise<Stored<NudgeRecord>> {
+    return this.nudges.replace({ ...record, state: 'claimed', updatedAt: at, detail: undefined }, record._etag);
   }
 
   async settle(record: Stored<NudgeRecord>, state: NudgeRecord['state'], at: string, detail?: string): Promise<void> {

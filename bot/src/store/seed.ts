@@ -52,6 +52,7 @@ export async function seedDemoBorough(store: Store, tenantId: string, today: Loc
       today,
     ),
   );
+  await store.settings.ensure(tenantId, `${today}T00:00:00.000Z`);
   const c = store.collections;
   const write = async <T extends { id: string; tenantId: string }>(name: string, container: { bulkUpsert(d: readonly T[]): Promise<void> }, docs: readonly T[]): Promise<void> => {
     await container.bulkUpsert(docs);

@@ -21,6 +21,16 @@ export class SettingsRepository {
     return this.docs.get(tenantId, 'settings');
   }
 
+  /** Registers a tenant (for the scheduler) without changing any settings it has. */
+  async ensure(tenantId: string, at: string): Promise<void> {
+    if (!(await this.docs.get(tenantId, 'settings'))) await this.docs.upsert({ id: 'settings', tenantId, policy: {}, updatedAt: at });
+  }
+
+  /** Every tenant that has used Reflect. */
+  tenants(): Promise<string[]> {
+    return this.docs.tenantsHolding('settings');
+  }
+
   /** Stores overrides after checking they resolve to a valid policy (PolicyError otherwise). */
   async save(tenantId: string, policy: PolicyOverrides, at: string): Promise<Stored<TenantSettings>> {
     resolvePolicy(policy);

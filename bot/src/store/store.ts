@@ -6,7 +6,7 @@ import { CaseloadRepository } from './caseload-repository';
 import { ConversationRepository, type ConversationRecord } from './conversation-repository';
 import { connectCosmos, type CosmosSettings } from './cosmos';
 import { CpdRepository } from './cpd-repository';
-import { NudgeLogRepository, type LeaseRecord, type NudgeRecord } from './nudge-log-repository';
+import { NudgeLogRepository, type HoldRecord, type LeaseRecord, type NudgeRecord } from './nudge-log-repository';
 import { SettingsRepository, type TenantSettings } from './settings-repository';
 import { StaffRepository } from './staff-repository';
 import { StatusKeeper } from './status-keeper';
@@ -28,6 +28,7 @@ export interface Collections {
   conversations: TenantContainer<ConversationRecord>;
   nudges: TenantContainer<NudgeRecord>;
   leases: TenantContainer<LeaseRecord>;
+  holds: TenantContainer<HoldRecord>;
   audit: TenantContainer<AuditEntry>;
   settings: TenantContainer<TenantSettings>;
 }
@@ -75,6 +76,7 @@ export async function openStore(settings: CosmosSettings, options: StoreOptions)
     conversations: new TenantContainer(c.conversations, trips),
     nudges: new TenantContainer(c.nudges, trips),
     leases: new TenantContainer(c.nudges, trips),
+    holds: new TenantContainer(c.nudges, trips),
     audit: new TenantContainer(c.audit, trips),
     settings: new TenantContainer(c.settings, trips),
   };
@@ -92,7 +94,7 @@ export async function openStore(settings: CosmosSettings, options: StoreOptions)
     cpd: new CpdRepository(collections.cpd, statusKeeper),
     caseloads: new CaseloadRepository(collections.caseloads, statusKeeper),
     conversations: new ConversationRepository(collections.conversations),
-    nudges: new NudgeLogRepository(collections.nudges, collections.leases),
+    nudges: new NudgeLogRepository(collections.nudges, collections.leases, collections.holds),
     audit: new AuditRepository(collections.audit),
     settings: settingsRepo,
     statusKeeper,

@@ -132,14 +132,42 @@ export class TenantContainer<T extends TenantScoped> {
     };
   }
 
-  /** Every matching document, fetched page by page. */
+  /**
+   * Every matching document, fetched page by page. Pages are large: Azure caps a page at 4 MB whatever is asked,
+   * and the embedded server re-reads the container for every page.
+   */
   async all(tenantId: string, where = 'true', params: Record<string, JSONValue> = {}, orderBy?: string): Promise<Stored<T>[]> {
     const items: Stored<T>[] = [];
     let continuation: string | undefined;
     do {
-      const page = await this.page(tenantId, where, params, { pageSize: 1000, continuation, orderBy });
+      const page = await this.page(tenantId, where, params, { pageSize: 50_000, continuation, orderBy });
       items.push(...page.items);
       continuation = page.continuation;
+    } while (continuation);
+    return items;
+  }
+
+  /**
+   * The tenants that hold a document with this id. The one query that spans tenants: the scheduler needs to know
+   * whom to sweep. It returns tenant ids only, never content.
+   */
+  async tenantsHolding(id: string): Promise<string[]> {
+    const query = { query: 'SELECT VALUE c.tenantId FROM c WHERE c.id = @id', parameters: [{ name: '@id', value: id }] };
+    const { resources } = await this.call(() => this.container.items.query<string>(query).fetchAll());
+    return [...new Set(resources)].sort();
+  }
+
+  /** Only some fields of every matching document: less to carry when a sweep needs a few fields of thousands. */
+  async project<K extends keyof T & string>(tenantId: string, fields: readonly K[], where = 'true', params: Record<string, JSONValue> = {}): Promise<Pick<T, K>[]> {
+    const parameters: SqlParameter[] = [{ name: '@tenantId', value: tenantId }, ...Object.entries(params).map(([k, value]) => ({ name: `@${k}`, value }))];
+    const select = fields.map((f) => `c.${f}`).join(', ');
+    const query = { query: `SELECT ${select} FROM c WHERE c.tenantId = @tenantId AND (${where})`, parameters };
+    const items: Pick<T, K>[] = [];
+    let continuation: string | undefined;
+    do {
+      const response = await this.call(() => this.container.items.query<Pick<T, K>>(query, { partitionKey: tenantId, maxItemCount: 50_000, continuationToken: continuation }).fetchNext());
+      items.push(...response.resources);
+      continuation = response.hasMoreResults && response.continuationToken ? response.continuationToken : undefined;
     } while (continuation);
     return items;
   }

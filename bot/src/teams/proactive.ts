@@ -28,20 +28,28 @@ export class ProactiveSender {
   async sendCard(tenantId: string, aadObjectId: string, card: Record<string, unknown>): Promise<SendOutcome> {
     const record = await this.store.conversations.get(tenantId, aadObjectId);
     if (!record || record.staleSince) return record ? 'stale' : 'unreachable';
+    // The adapter hands errors inside the turn to onTurnError (which would reply and swallow them): catch
+    // the send's own error here and judge it below.
+    let failure: unknown;
     try {
       await this.adapter.continueConversationAsync(this.botAppId, record.reference as Partial<ConversationReference>, async (context) => {
-        await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+        try {
+          await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+        } catch (err) {
+          failure = err;
+        }
       });
-      return 'sent';
     } catch (err) {
-      const status = statusOf(err);
-      if (status === 403 || status === 404) {
-        await this.store.conversations.markStale(tenantId, aadObjectId, new Date().toISOString());
-        this.references.forget(tenantId, aadObjectId);
-        this.log.warn('conversation reference is stale', { status });
-        return 'stale';
-      }
-      throw err;
+      failure = err;
     }
+    if (failure === undefined) return 'sent';
+    const status = statusOf(failure);
+    if (status === 403 || status === 404) {
+      await this.store.conversations.markStale(tenantId, aadObjectId, new Date().toISOString());
+      this.references.forget(tenantId, aadObjectId);
+      this.log.warn('conversation reference is stale', { status });
+      return 'stale';
+    }
+    throw failure;
   }
 }

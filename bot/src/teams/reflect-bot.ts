@@ -14,6 +14,8 @@ import { helpCard, notAllowedCard, notOnRosterCard, tryAgainCard, unknownCommand
 import { cpdFormCard, cpdReceiptCard, RECORD_VERBS, trainingFormCard, trainingReceiptCard } from '../cards/records';
 import { actionsCard, caseloadCard, developmentCard, teamCard } from '../cards/summaries';
 import { TRAINING_STATUS_LABELS } from '../cards/labels';
+import { bookedCard, NUDGE_VERBS, snoozedCard } from '../cards/nudges';
+import { recordBooking, snoozeNudge } from '../usecases/nudge-controls';
 import {
   acknowledgedCard,
   acknowledgementRequestCard,
@@ -232,6 +234,12 @@ export class ReflectBot extends TeamsActivityHandler {
         const result = await saveCpd(deps, actor, input);
         if (!result.ok) return cpdFormCard({ today: deps.today(), values: result.values, errors: result.errors });
         return cpdReceiptCard(result.date, result.entries, result.peerReflected, result.yearLabel, result.met);
+      }
+      case NUDGE_VERBS.snooze:
+        return snoozedCard(await snoozeNudge(deps.store, actor, input, deps.today(), deps.now()));
+      case NUDGE_VERBS.booked: {
+        const result = await recordBooking(deps.store, actor, input, deps.today(), deps.now());
+        return result.ok ? bookedCard(result.name, result.date) : notAllowedCard(result.message);
       }
       default:
         return notAllowedCard('That button is no longer supported. Please type "help" to start again.');
