@@ -28,7 +28,17 @@ export function createServer(deps: ServerDeps): Server {
   });
 
   server.post('/api/messages', async (req: Request, res: Response) => {
-    await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+    const body = req.body as { type?: unknown } | undefined;
+    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.type !== 'string') {
+      return res.send(400, { error: 'bad_request', reason: 'The body must be a Bot Framework activity with a type.' });
+    }
+    try {
+      await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+    } catch (error) {
+      // The adapter answers most failures itself; anything that escapes is the caller's request, not a crash.
+      deps.log.warn('activity refused', { error });
+      if (!res.headersSent) res.send(400, { error: 'bad_request', reason: 'The activity could not be processed.' });
+    }
   });
 
   server.get('/healthz', async (_req: Request, res: Response) => {

@@ -64,7 +64,10 @@ export async function benchNudges(log: (line: string) => void, staff = 10_000, m
   const store = await openStore({ database: 'bench-nudges' }, { today: () => TODAY });
   const connector = http.createServer((req, res) => {
     req.resume();
-    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"1"}'));
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"id":"1"}');
+    });
   });
   await new Promise<void>((r) => connector.listen(0, '127.0.0.1', () => r()));
   const serviceUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/`;

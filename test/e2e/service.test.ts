@@ -35,6 +35,16 @@ describe('the service over HTTP', () => {
     expect(app.seeded?.sessions).toBeGreaterThan(3000);
   });
 
+  it.each([
+    ['an empty object', '{}', 400],
+    ['a list', '[]', 400],
+    ['text that is not JSON', 'not json', 400],
+  ])('refuses %s on /api/messages with a 400, never a 500', async (_what, body, status) => {
+    const res = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(res.status).toBe(status);
+    expect(connector.sent).toHaveLength(0);
+  });
+
   it('refuses request bodies over the size limit with 413', async () => {
     const res = await post('/api/messages', teamsMessage(connector.url, DEMO_TENANT_ID, DEMO_USERS.practitioner.aadObjectId, 'x'.repeat(300 * 1024)));
     expect(res.status).toBe(413);

@@ -16,6 +16,8 @@ export interface TokenValidatorOptions {
   /** Where the signing keys are published (Entra's common keys endpoint in production). */
   jwksUrl: string;
   clockToleranceSeconds?: number;
+  /** How long fetching the keys may take before validation fails closed. */
+  keysTimeoutMs?: number;
 }
 
 export type TokenCheck = { ok: true; tenantId: string; objectId: string; name?: string } | { ok: false; reason: string };
@@ -23,7 +25,7 @@ export type TokenCheck = { ok: true; tenantId: string; objectId: string; name?: 
 export const ENTRA_JWKS_URL = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function createTokenValidator(options: TokenValidatorOptions, keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(options.jwksUrl))): (token: string | undefined) => Promise<TokenCheck> {
+export function createTokenValidator(options: TokenValidatorOptions, keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(options.jwksUrl), { timeoutDuration: options.keysTimeoutMs ?? 5000 })): (token: string | undefined) => Promise<TokenCheck> {
   return async (token) => {
     if (!token) return { ok: false, reason: 'No bearer token' };
     let alg: string | undefined;

@@ -20,7 +20,10 @@ beforeAll(async () => {
   other = stranger.privateKey as CryptoKey;
   const jwk: JWK = { ...(await exportJWK(pair.publicKey)), kid: 'key-1', alg: 'RS256', use: 'sig' };
   // The keys are served over real HTTP on loopback, as Entra publishes them.
-  server = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
+  server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ keys: [jwk] }));
+  });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/keys`;
 });
@@ -36,7 +39,9 @@ async function token(claims: Record<string, unknown> = {}, opts: { key?: CryptoK
     .sign(opts.key ?? signing);
 }
 
-const validate = () => createTokenValidator({ clientId: CLIENT, audiences: [CLIENT, AUDIENCE], requiredScope: 'access_as_user', jwksUrl });
+// One validator, as the service has: it fetches the keys once and keeps them.
+let validator: ReturnType<typeof createTokenValidator>;
+const validate = () => (validator ??= createTokenValidator({ clientId: CLIENT, audiences: [CLIENT, AUDIENCE], requiredScope: 'access_as_user', jwksUrl, keysTimeoutMs: 30_000 }));
 
 describe('Entra token validation', () => {
   it('accepts a good token in either issuer form and either audience', async () => {
