@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchChatTurns } from './chat-turns';
 import { benchFoundation } from './foundation';
+import { benchImports } from './imports';
 import { benchNudges } from './nudges';
 
 type Row = readonly [measure: string, result: string, target: string, met: boolean];
@@ -56,6 +57,20 @@ async function nudges(): Promise<Section> {
   };
 }
 
+async function imports(): Promise<Section> {
+  const i = await benchImports(log);
+  return {
+    title: 'Imports',
+    about: `A generated ${i.rows.toLocaleString('en-GB')}-row training register (${i.people.toLocaleString('en-GB')} people, ${Math.round(i.fileBytes / 1024)} KB): the whole import (stream parse, validation, bulk writes, status refresh, audit) against the raw bulk-upsert rate of the embedded Cosmos server for the same documents, alternating, medians of runs (import ${i.importRunsMs.join(', ')} ms; raw ${i.rawRunsMs.join(', ')} ms). Import phases: read and check ${i.phaseMs.read} ms, write ${i.phaseMs.write} ms, statuses ${i.phaseMs.statuses} ms.`,
+    rows: [
+      ['Import rate', `${i.importRowsPerSecond.toLocaleString('en-GB')} rows/s`, '', true],
+      ['Raw bulk-upsert rate', `${i.rawRowsPerSecond.toLocaleString('en-GB')} rows/s`, '', true],
+      ['Import / raw', `${Math.round(i.ratio * 100)}%`, '≥ 70%', i.ratio >= 0.7],
+      ['Peak RSS during the import', `${i.peakRssMb} MB (from ${i.startRssMb} MB)`, '< 300 MB', i.peakRssMb < 300],
+    ],
+  };
+}
+
 function table(rows: Row[]): string[] {
   return ['| measure | result | target | |', '|---|---|---|---|', ...rows.map(([m, r, t, ok]) => `| ${m} | ${r} | ${t} | ${t ? (ok ? 'met' : '**missed**') : ''} |`)];
 }
@@ -65,7 +80,7 @@ async function main(): Promise<void> {
   const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`;
   log(`Reflect benchmarks on ${machine}`);
   const sections: Section[] = [];
-  for (const [name, run] of [['Foundation: demo seed and status point reads', foundation], ['Chat: "my development" against an echo bot', chat], ['Nudges: sweep at 10,000 staff and send rate', nudges]] as const) {
+  for (const [name, run] of [['Foundation: demo seed and status point reads', foundation], ['Chat: "my development" against an echo bot', chat], ['Nudges: sweep at 10,000 staff and send rate', nudges], ['Imports: a 50,000-row training register', imports]] as const) {
     log(name);
     const section = await run();
     for (const [m, r, t, ok] of section.rows) log(`  ${m}: ${r}${t ? ` (target ${t}: ${ok ? 'met' : 'MISSED'})` : ''}`);
