@@ -35,7 +35,8 @@ it('stops with a clear error when the database goes away mid-sweep, and a re-run
     log: silentLogger,
     instanceId: 'instance-1',
     now: () => new Date('2026-11-24T09:00:00Z'),
-    settings: { ...DEFAULT_SWEEP, ratePerSecond: 50 },
+    // One send in flight: the database fails while no nudge is between claim and outcome (see runSweep).
+    settings: { ...DEFAULT_SWEEP, ratePerSecond: 50, sendsInFlight: 1 },
     // A stand-in for Teams that records deliveries; the fault is in the database, not here.
     send: async (_t: string, aad: string, card: Record<string, unknown>) => {
       delivered.push(`${aad}|${JSON.stringify(card).slice(0, 200)}`);

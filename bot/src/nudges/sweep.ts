@@ -19,9 +19,11 @@ export interface SweepSettings {
   escalateAfterDays: number;
   /** How long a sweep may hold the tenant's lease. */
   leaseMinutes: number;
+  /** Sends in flight at once (each still started by the pacer). */
+  sendsInFlight: number;
 }
 
-export const DEFAULT_SWEEP: SweepSettings = { ratePerSecond: 8, escalateAfterDays: 14, leaseMinutes: 15 };
+export const DEFAULT_SWEEP: SweepSettings = { ratePerSecond: 8, escalateAfterDays: 14, leaseMinutes: 15, sendsInFlight: 8 };
 
 export interface SweepDeps {
   store: Store;
@@ -95,9 +97,11 @@ class Pacer {
 }
 
 /**
- * Sends the day's nudges for one tenant, each exactly once. A lease keeps a second instance out; the nudge log
- * (one document per recipient, kind and date, created before sending) stops a re-run sending again. A run that
- * died after claiming but before sending leaves a "claimed" entry older than the lease: the next run sends it.
+ * Sends the day's nudges for one tenant, each at most once. A lease keeps a second instance out; the nudge log
+ * (one document per recipient, kind and date, created before sending) stops a re-run sending again. A re-run
+ * sends everything not yet claimed and retries sends that failed. A claim whose outcome was never recorded (the
+ * database failed while that nudge was in flight) is not sent again: it may have been delivered, and a doubled
+ * reminder is worse than one missed for a day. At most `sendsInFlight` nudges can be caught that way.
  */
 export async function runSweep(deps: SweepDeps, tenantId: string, date: LocalDate, only?: (nudge: Nudge) => boolean): Promise<SweepReport> {
   const { store, log, settings } = deps;
@@ -140,15 +144,13 @@ export async function runSweep(deps: SweepDeps, tenantId: string, date: LocalDat
     }
   };
   const sendingFrom = Date.now();
-  await Promise.all(Array.from({ length: Math.min(SENDS_IN_FLIGHT, Math.max(1, nudges.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.min(settings.sendsInFlight, Math.max(1, nudges.length)) }, worker));
   report.sendSeconds = (Date.now() - sendingFrom) / 1000;
   await store.nudges.releaseLease(tenantId, leaseName, deps.instanceId);
   report.roundTrips = store.roundTrips.count - tripsBefore;
   log.info('sweep finished', { ...report });
   return report;
 }
-
-const SENDS_IN_FLIGHT = 8;
 
 /** Claims, sends and settles one nudge; what happened, as the report counts it. */
 async function deliver(
@@ -181,15 +183,11 @@ async function deliver(
   return outcome === 'sent' ? 'sent' : 'unreachable';
 }
 
-/** Claims a nudge for sending; undefined when it is already settled, or claimed by a run still in progress. */
+/** Claims a nudge for sending; undefined when it was already claimed (sent, unreachable, or in flight). */
 async function claim(deps: SweepDeps, tenantId: string, nudge: Nudge, date: LocalDate, existing: Stored<NudgeRecord> | undefined): Promise<Stored<NudgeRecord> | undefined> {
-  const now = deps.now();
-  const at = now.toISOString();
+  const at = deps.now().toISOString();
   if (!existing) return deps.store.nudges.claim(tenantId, nudge.recipientId, nudge.kind, date, at);
-  // A claim older than a lease belongs to a run that died before sending (its lease has lapsed).
-  const abandoned = existing.state === 'claimed' && existing.updatedAt < new Date(now.getTime() - deps.settings.leaseMinutes * 60_000).toISOString();
-  const retry = existing.state === 'failed' || abandoned;
-  if (!retry) return undefined;
+  if (existing.state !== 'failed') return undefined;
   try {
     return await deps.store.nudges.reclaim(existing, at);
   } catch (err) {
