@@ -8,6 +8,7 @@ import { silentLogger } from '../../bot/src/log';
 import { createServer } from '../../bot/src/server';
 import { DEMO_TENANT_ID } from '../../bot/src/store/demo-borough';
 import { createAdapter } from '../../bot/src/teams/adapter';
+import { startCosmosProcess } from './cosmos-process';
 import { percentile, round } from './stats';
 
 export interface TurnFigures {
@@ -87,7 +88,9 @@ const summarise = (r: { latencies: number[]; seconds: number }): TurnFigures['ec
 /** "My development" turns against the real service versus a bare echo bot on the same stack, in one run. */
 export async function benchChatTurns(log: (line: string) => void, total = 3000, concurrency = 20): Promise<TurnFigures> {
   const connector = await startConnector();
-  const app = await startApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error' }), { log: silentLogger });
+  const cosmos = await startCosmosProcess();
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: 'local', SEED_DEMO: 'true', NUDGE_SCHEDULER: 'false' });
+  const app = await startApp({ ...config, cosmos: { ...config.cosmos, selfSignedLoopback: true } as typeof config.cosmos }, { log: silentLogger });
   const echoBot = new ActivityHandler();
   echoBot.onMessage(async (context, next) => {
     await context.sendActivity(`echo: ${context.activity.text}`);
@@ -121,6 +124,7 @@ export async function benchChatTurns(log: (line: string) => void, total = 3000, 
   } finally {
     echo.close();
     await app.stop();
+    cosmos.stop();
     await connector.close();
   }
 }

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,7 +34,7 @@ async function chat(): Promise<Section> {
   const t = await benchChatTurns(log);
   return {
     title: 'Chat turns',
-    about: `${t.turns} "my development" turns at concurrency ${t.concurrency} over HTTP (\`POST /api/messages\`, embedded Cosmos server in the same process, loopback fake connector), then the same against a bare echo bot (restify + CloudAdapter, no store) in the same run.`,
+    about: `${t.turns} "my development" turns at concurrency ${t.concurrency} over HTTP (\`POST /api/messages\`, the embedded Cosmos server in a process of its own, as Azure Cosmos DB is a remote service; loopback fake connector), then the same against a bare echo bot (restify + CloudAdapter, no store) in the same run.`,
     rows: [
       ['"My development" p50 / p99', `${t.reflect.p50} / ${t.reflect.p99} ms`, '', true],
       ['Echo bot p50 / p99', `${t.echo.p50} / ${t.echo.p99} ms`, '', true],
@@ -75,21 +76,57 @@ function table(rows: Row[]): string[] {
   return ['| measure | result | target | |', '|---|---|---|---|', ...rows.map(([m, r, t, ok]) => `| ${m} | ${r} | ${t} | ${t ? (ok ? 'met' : '**missed**') : ''} |`)];
 }
 
-/** `npm run bench`: runs every benchmark and writes test/bench/REPORT.md. */
+const SECTIONS = {
+  foundation: ['Foundation: demo seed and status point reads', foundation],
+  chat: ['Chat: "my development" against an echo bot', chat],
+  nudges: ['Nudges: sweep at 10,000 staff and send rate', nudges],
+  imports: ['Imports: a 50,000-row training register', imports],
+} as const;
+type SectionName = keyof typeof SECTIONS;
+
+/**
+ * Runs one section in a fresh Node process, so that memory one benchmark leaves behind never counts against the
+ * next (the import's peak RSS is one of the targets). The child prints its progress and, last, its figures.
+ */
+function runIsolated(name: SectionName): Promise<Section> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, '--section', name], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      process.stdout.write(d.toString().split('\n').filter((l) => !l.startsWith(RESULT)).join('\n'));
+    });
+    child.on('exit', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith(RESULT));
+      if (code !== 0 || !line) return reject(new Error(`benchmark ${name} failed (exit ${code})`));
+      resolve(JSON.parse(line.slice(RESULT.length)) as Section);
+    });
+  });
+}
+
+const RESULT = 'RESULT ';
+
+/** `npm run bench`: runs every benchmark, each in its own process, and writes test/bench/REPORT.md. */
 async function main(): Promise<void> {
+  const only = process.argv.indexOf('--section');
+  if (only >= 0) {
+    const section = await SECTIONS[process.argv[only + 1] as SectionName][1]();
+    log(`${RESULT}${JSON.stringify(section)}`);
+    return;
+  }
   const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`;
   log(`Reflect benchmarks on ${machine}`);
   const sections: Section[] = [];
-  for (const [name, run] of [['Foundation: demo seed and status point reads', foundation], ['Chat: "my development" against an echo bot', chat], ['Nudges: sweep at 10,000 staff and send rate', nudges], ['Imports: a 50,000-row training register', imports]] as const) {
-    log(name);
-    const section = await run();
+  for (const [name, [title]] of Object.entries(SECTIONS) as [SectionName, (typeof SECTIONS)[SectionName]][]) {
+    log(title);
+    const section = await runIsolated(name);
     for (const [m, r, t, ok] of section.rows) log(`  ${m}: ${r}${t ? ` (target ${t}: ${ok ? 'met' : 'MISSED'})` : ''}`);
     sections.push(section);
   }
   const report = [
     '# Reflect benchmark report',
     '',
-    `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${machine}.`,
+    `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${machine}. Each section runs in its own Node process.`,
     ...sections.flatMap((s) => ['', `## ${s.title}`, '', s.about, '', ...table(s.rows)]),
     '',
   ].join('\n');
@@ -97,7 +134,10 @@ async function main(): Promise<void> {
   log('Wrote test/bench/REPORT.md');
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`Benchmark failed: ${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`Benchmark failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  },
+);
