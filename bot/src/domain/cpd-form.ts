@@ -1,17 +1,10 @@
 import { plusMonths, type LocalDate } from './dates';
 import { FormReader, MAX_SHORT_TEXT, type FieldErrors } from './form-input';
-import { CPD_TYPES, type CpdType } from './model';
+import { CPD_TYPES, type CpdEntry } from './model';
 
 export const CPD_FIELDS = { date: 'date', type: 'type', learning: 'learning', impact: 'impact', peerReflected: 'peerReflected', peerName: 'peerName' } as const;
 
-export interface CpdDraft {
-  date: LocalDate;
-  type: CpdType;
-  learning: string;
-  impact: string;
-  peerReflected: boolean;
-  peerName?: string;
-}
+export type CpdDraft = Pick<CpdEntry, 'date' | 'type' | 'learning' | 'impact' | 'peerReflected' | 'peerName'>;
 
 export type CpdFormResult = { ok: true; draft: CpdDraft } | { ok: false; errors: FieldErrors };
 

@@ -6,13 +6,11 @@ import {
   SUPERVISION_TYPES,
   type QualityFlag,
   type SupervisionAction,
-  type SupervisionFunction,
   type SupervisionSession,
-  type SupervisionType,
 } from './model';
 import type { TenantPolicy } from './policy';
 
-/** Input ids of the supervision form (cards/supervision-form.ts renders them). */
+/** Input ids of the supervision form (cards/supervision.ts renders them). */
 export const SUPERVISION_FIELDS = {
   supervisees: 'supervisees',
   date: 'date',
@@ -37,22 +35,10 @@ const CONTROL_FIELDS = new Set(['rows', 'saveAnyway', 'superviseeId']);
 const ACTION_FIELD = /^action([1-9]\d?)(Text|Owner|Due)$/;
 
 /** What a valid form describes, before ids and timestamps are added. */
-export interface SupervisionDraft {
-  superviseeIds: string[];
-  date: LocalDate;
-  type: SupervisionType;
-  durationMinutes: number;
-  status: 'held' | 'cancelled';
-  cancellationReason?: string;
-  functions: SupervisionFunction[];
-  experience?: string;
-  reflection?: string;
-  analysis?: string;
-  plan?: string;
-  caseIds: string[];
-  wellbeingDiscussed: boolean;
-  actions: SupervisionAction[];
-}
+export type SupervisionDraft = Pick<
+  SupervisionSession,
+  'date' | 'type' | 'durationMinutes' | 'status' | 'cancellationReason' | 'functions' | 'experience' | 'reflection' | 'analysis' | 'plan' | 'caseIds' | 'wellbeingDiscussed' | 'actions'
+> & { superviseeIds: string[] };
 
 export type SupervisionFormResult = { ok: true; draft: SupervisionDraft; flags: QualityFlag[] } | { ok: false; errors: FieldErrors };
 

@@ -1,3 +1,4 @@
+import { groupBy } from '../domain/group-by';
 import type { JSONValue } from '@azure/cosmos';
 import type { LocalDate } from '../domain/dates';
 import type { CaseloadSnapshot, Staff, TenantScoped, TrainingRecord } from '../domain/model';
@@ -29,17 +30,6 @@ async function everything<T extends TenantScoped>(docs: TenantContainer<T>, tena
     continuation = page.continuation;
   } while (continuation);
   return out;
-}
-
-function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { groupBy } from '../domain/group-by';
 import type { LocalDate } from '../domain/dates';
 import { resolvePolicy } from '../domain/policy';
 import { computeStatus } from '../domain/status';
@@ -14,17 +15,6 @@ export interface SeedSummary {
   cpd: number;
   caseloads: number;
   ms: number;
-}
-
-function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }
 
 /**
