@@ -121,6 +121,17 @@ describe('the daily sweep', () => {
     expect(new Set(keys).size).toBe(keys.length);
   }, 60_000);
 
+  it('caps a very long Retry-After instead of stalling the sweep for an hour', async () => {
+    let throttled = 0;
+    connector.respond = () => (throttled++ < 1 ? { status: 429, headers: { 'retry-after': '3600' } } : undefined);
+    const started = Date.now();
+    const { body } = await trigger('2026-12-01');
+    const report = body.reports![0]!;
+    expect(Date.now() - started).toBeLessThan(40_000);
+    expect(report.failed).toBe(0);
+    expect(report.sent).toBe(report.planned);
+  }, 60_000);
+
   it('marks a reference refused with 403 as stale and delivers to everyone else', async () => {
     const expected = expectedRecipients('2026-11-26');
     const victimId = [...expected.practitioners][0]!;

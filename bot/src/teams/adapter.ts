@@ -1,6 +1,7 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import type { Config } from '../config';
 import type { Logger } from '../log';
+import { cappedRetryAfterHttpClient } from './capped-http-client';
 
 /**
  * The Bot Framework adapter. Without an app id it runs in local development mode: no authentication on
@@ -12,7 +13,7 @@ export function createAdapter(config: Config['bot'], log: Logger): CloudAdapter 
     MicrosoftAppPassword: config.appPassword ?? '',
     MicrosoftAppType: config.appType,
     MicrosoftAppTenantId: config.appTenantId ?? '',
-  });
+  }, undefined, undefined, undefined, { httpClient: cappedRetryAfterHttpClient } as ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[4]);
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     log.error('turn failed', { error, activityType: context.activity.type, conversationType: context.activity.conversation?.conversationType });
