@@ -14,18 +14,7 @@ import type { KindPlan, PlannedWrite } from './plan';
  */
 
 /** What an import needs of a stored record: enough to compare, to keep what a blank cell keeps, and for statuses. */
-export interface StoredRecord {
-  id: string;
-  staffId: string;
-  courseCode: string;
-  date: LocalDate;
-  status: TrainingStatus;
-  hours: number;
-  note?: string;
-  accreditedOn?: LocalDate;
-  recordedBy: string;
-  recordedAt: string;
-}
+export type StoredRecord = Omit<TrainingRecord, 'tenantId'>;
 
 const keyOf = (staffId: string, courseCode: string, date: LocalDate): string => `${staffId}|${courseCode}|${date}`;
 
