@@ -7,6 +7,10 @@ import type { Config } from './config';
 import { dateIn, type LocalDate } from './domain/dates';
 import type { Logger } from './log';
 import { createServer } from './server';
+import { createAuthenticator } from './api/authenticate';
+import { createTokenValidator } from './api/entra-token';
+import { TabApi } from './api/tab-api';
+import { TenantPeopleCache } from './api/tenant-people';
 import { DEMO_TENANT_ID } from './store/demo-borough';
 import { seedDemoBorough, type SeedSummary } from './store/seed';
 import { openStore, type Store } from './store/store';
@@ -55,7 +59,9 @@ export async function startApp(config: Config, { log, now = () => new Date() }: 
     const references = new ReferenceKeeper(store);
     const botAppId = config.bot.appId ?? '';
     const sender = new ProactiveSender(adapter, botAppId, store, references, log);
-    const bot = new ReflectBot({ store, actors: new ActorFinder(store), log, today, now, reference: new ReferenceData(store), references, sender, adapter, botAppId });
+    const actors = new ActorFinder(store);
+    const reference = new ReferenceData(store);
+    const bot = new ReflectBot({ store, actors, log, today, now, reference, references, sender, adapter, botAppId });
     const sweepDeps: SweepDeps = {
       store,
       send: (tenantId, aadObjectId, card) => sender.sendCard(tenantId, aadObjectId, card),
@@ -65,7 +71,18 @@ export async function startApp(config: Config, { log, now = () => new Date() }: 
       settings: { ...DEFAULT_SWEEP, ratePerSecond: config.nudges.ratePerSecond, escalateAfterDays: config.nudges.escalateAfterDays },
     };
     const nudgeTrigger = config.nudges.triggerKey ? { key: config.nudges.triggerKey, run: (date?: string) => sweepAllTenants(sweepDeps, date ?? today()) } : undefined;
-    server = createServer({ adapter, bot, log, ready: () => store.ping(), nudgeTrigger });
+    const people = new TenantPeopleCache(store);
+    const { tab } = config;
+    const validate = tab.clientId ? createTokenValidator({ clientId: tab.clientId, audiences: tab.audiences, requiredScope: tab.scope, jwksUrl: tab.jwksUrl }) : undefined;
+    if (config.devMode) log.warn('local dev mode: the tab offers a dev sign-in as the demo users (never in a configured deployment)');
+    const tabRoutes = {
+      api: new TabApi({ store, people, reference, today, now }),
+      authenticate: createAuthenticator({ validate, devMode: config.devMode, actors }),
+      devMode: config.devMode,
+      people,
+      log,
+    };
+    server = createServer({ adapter, bot, log, ready: () => store.ping(), nudgeTrigger, tab: { routes: tabRoutes, dir: config.tabDir } });
     if (config.nudges.scheduler) {
       scheduler = new NudgeScheduler(sweepDeps, config.nudges.time, config.timeZone, log);
       scheduler.start();
@@ -80,7 +97,7 @@ export async function startApp(config: Config, { log, now = () => new Date() }: 
   }
   const address = server.address();
   const url = `http://${address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address}:${address.port}`;
-  log.info('listening', { url, messages: `${url}/api/messages` });
+  log.info('listening', { url, messages: `${url}/api/messages`, tab: `${url}/tab/` });
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>

@@ -20,6 +20,15 @@ export interface Config {
   shutdownGraceMs: number;
   /** Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING); absent: no telemetry is sent. */
   telemetry?: { connectionString: string };
+  /**
+   * Single sign-on for the tab (the manifest's webApplicationInfo). Absent client id: no tab API tokens are
+   * accepted; with no bot app id either, the service is in local dev mode and the tab offers a dev sign-in.
+   */
+  tab: { clientId?: string; audiences: string[]; scope: string; jwksUrl: string };
+  /** Where the built tab is (npm run build writes dist/tab). */
+  tabDir: string;
+  /** Local development: no bot app id and no tab client id (never true in a configured deployment). */
+  devMode: boolean;
   nudges: {
     /** Run the daily sweep in this process (several instances are safe: a lease lets one send). */
     scheduler: boolean;
@@ -136,18 +145,34 @@ function telemetry(env: Env): Config['telemetry'] {
   return { connectionString };
 }
 
+function tab(env: Env): Config['tab'] {
+  const clientId = text(env, 'AAD_APP_CLIENT_ID');
+  if (clientId !== undefined && !GUID.test(clientId)) throw new ConfigError('AAD_APP_CLIENT_ID', `"${clientId}" is not a GUID`, "copy the tab's Entra app (client) id from its app registration");
+  const domain = text(env, 'TAB_DOMAIN');
+  if (clientId && !domain) throw new ConfigError('TAB_DOMAIN', 'is required when AAD_APP_CLIENT_ID is set', 'set the host name the tab is served from, e.g. reflect-abc123.azurewebsites.net (its Application ID URI is api://<TAB_DOMAIN>/<client id>)');
+  const scope = text(env, 'TAB_SCOPE') ?? 'access_as_user';
+  const jwksUrl = text(env, 'ENTRA_JWKS_URL') ?? 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
+  if (!/^https?:\/\//.test(jwksUrl)) throw new ConfigError('ENTRA_JWKS_URL', `"${jwksUrl}" is not a URL`, 'leave it unset for Entra ID');
+  return { clientId, audiences: clientId ? [clientId, `api://${domain!.toLowerCase()}/${clientId}`] : [], scope, jwksUrl };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const endpoint = cosmosEndpoint(env);
   const key = text(env, 'COSMOS_KEY');
   if (key && !endpoint) throw new ConfigError('COSMOS_KEY', 'is set without COSMOS_ENDPOINT', 'set COSMOS_ENDPOINT too, or unset COSMOS_KEY for the embedded database');
   const logLevel = (text(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `is "${logLevel}"`, `use one of ${LOG_LEVELS.join(', ')}`);
+  const botConfig = bot(env);
+  const tabConfig = tab(env);
   return {
     port: integer(env, 'PORT', 3978, 0, 65535),
     host: text(env, 'HOST') ?? '0.0.0.0',
     cosmos: { endpoint, key, database: text(env, 'COSMOS_DATABASE') ?? 'reflect' },
     seedDemo: flag(env, 'SEED_DEMO', !endpoint),
-    bot: bot(env),
+    bot: botConfig,
+    tab: tabConfig,
+    tabDir: text(env, 'TAB_DIR') ?? 'dist/tab',
+    devMode: !botConfig.appId && !tabConfig.clientId,
     timeZone: timeZone(env),
     logLevel,
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10000, 0, 120000),

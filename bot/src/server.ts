@@ -4,6 +4,8 @@ import { isLocalDate } from './domain/dates';
 import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from './log';
+import { registerTabApi, type TabApiRoutes } from './api/routes';
+import { registerTabSite } from './api/tab-site';
 
 export interface ServerDeps {
   adapter: CloudAdapter;
@@ -13,6 +15,8 @@ export interface ServerDeps {
   ready: () => Promise<void>;
   /** POST /api/nudges/run for an external scheduler, behind a shared secret. */
   nudgeTrigger?: { key: string; run: (date?: string) => Promise<unknown> };
+  /** The tab: its API and the directory its built files are served from. */
+  tab?: { routes: TabApiRoutes; dir: string };
 }
 
 /** Teams activities are small; anything larger is refused with 413 before it is parsed. */
@@ -30,7 +34,8 @@ export function createServer(deps: ServerDeps): Server {
   server.post('/api/messages', async (req: Request, res: Response) => {
     const body = req.body as { type?: unknown } | undefined;
     if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.type !== 'string') {
-      return res.send(400, { error: 'bad_request', reason: 'The body must be a Bot Framework activity with a type.' });
+      res.send(400, { error: 'bad_request', reason: 'The body must be a Bot Framework activity with a type.' });
+      return;
     }
     try {
       await deps.adapter.process(req, res, (context) => deps.bot.run(context));
@@ -57,12 +62,17 @@ export function createServer(deps: ServerDeps): Server {
 
   server.post('/api/nudges/run', async (req: Request, res: Response) => {
     const trigger = deps.nudgeTrigger;
-    if (!trigger) return res.send(404, { error: 'not_found', reason: 'The nudge trigger is not enabled (set NUDGE_TRIGGER_KEY).' });
-    if (!bearerMatches(req.header('authorization'), trigger.key)) return res.send(401, { error: 'unauthorized', reason: 'A valid Bearer key is required.' });
     const date = (req.query as Record<string, unknown> | undefined)?.date;
-    if (date !== undefined && (typeof date !== 'string' || !isLocalDate(date))) return res.send(400, { error: 'bad_request', reason: 'date must be YYYY-MM-DD' });
-    return res.send(200, { reports: await trigger.run(date) });
+    if (!trigger) res.send(404, { error: 'not_found', reason: 'The nudge trigger is not enabled (set NUDGE_TRIGGER_KEY).' });
+    else if (!bearerMatches(req.header('authorization'), trigger.key)) res.send(401, { error: 'unauthorized', reason: 'A valid Bearer key is required.' });
+    else if (date !== undefined && (typeof date !== 'string' || !isLocalDate(date))) res.send(400, { error: 'bad_request', reason: 'date must be YYYY-MM-DD' });
+    else res.send(200, { reports: await trigger.run(date) });
   });
+
+  if (deps.tab) {
+    registerTabApi(server, deps.tab.routes);
+    registerTabSite(server, deps.tab.dir);
+  }
 
   return server;
 }

@@ -46,6 +46,8 @@ function person(i: number, managers: number): PersonStatus {
     managerId: isManager ? (i === 0 ? undefined : `p-${Math.floor(i / 10)}`) : `p-${i % managers}`,
     employment: 'permanent',
     active: true,
+    startDate: '2020-09-01',
+    recentSessions: [],
     nextDue,
     cancelledSinceLast: 0,
     awaitingResponse: 0,

@@ -221,3 +221,14 @@ export function pendingCard(view: PendingView): Card {
   ]);
 }
 
+
+/** One record as the tab shows it (read-only): the record, and the supervisee's response if there is one. */
+export function supervisionRecordCard(view: SessionView): Card {
+  const r = view.session.response;
+  return adaptiveCard([
+    heading('Supervision record'),
+    r ? good(`${view.superviseeName} ${r.agreed ? 'agreed' : 'commented on'} this record on ${formatDate(dateIn(new Date(r.at)))}.`) : text(`${view.superviseeName} has not responded yet.`, { isSubtle: true }),
+    ...(r?.comment ? [text(`Supervisee's comment: ${r.comment}`)] : []),
+    ...sessionBody(view),
+  ]);
+}

@@ -1,6 +1,6 @@
 import { caseloadStanding, caseloadThreshold } from './caseload';
 import { cpdStanding } from './cpd';
-import type { LocalDate } from './dates';
+import { plusMonths, type LocalDate } from './dates';
 import type {
   CaseCounts,
   CaseloadSnapshot,
@@ -14,7 +14,7 @@ import type {
   TrainingRecord,
 } from './model';
 import type { TenantPolicy } from './policy';
-import { lastFormalSession, supervisionDue } from './supervision';
+import { isFormalHeld, lastFormalSession, supervisionDue } from './supervision';
 import { trainingStanding, type CourseState } from './training';
 
 /**
@@ -32,6 +32,9 @@ export interface PersonStatus extends TenantScoped {
   managerId?: string;
   employment: Staff['employment'];
   active: boolean;
+  startDate: LocalDate;
+  leavingDate?: LocalDate;
+  programme?: Staff['programme'];
   programmeStart?: LocalDate;
   lastSupervision?: LocalDate;
   nextDue?: LocalDate;
@@ -41,6 +44,8 @@ export interface PersonStatus extends TenantScoped {
   overdueActions: number;
   /** The open actions themselves (from held sessions), soonest due first, so summaries need no other read. */
   actions: OpenAction[];
+  /** Held sessions of the last 13 months, oldest first: the dashboard's 12-month trend and audit samples read these. */
+  recentSessions: RecentSession[];
   signsOfSafety: { held?: SignsOfSafetyLevel; required: SignsOfSafetyLevel | null; met: boolean };
   coreSkills: { code: string; state: CourseState }[];
   kss?: { frameworkId: string; covered: string[]; total: number };
@@ -56,6 +61,16 @@ export interface OpenAction {
   ownerId?: string;
   due?: LocalDate;
 }
+
+export interface RecentSession {
+  id: string;
+  date: LocalDate;
+  /** Individual or group: the kinds that reset the due date (case consultations do not). */
+  formal: boolean;
+}
+
+/** Enough history for a 12-month trend that starts from the supervision before its first month. */
+export const RECENT_MONTHS = 13;
 
 export interface PersonRecords {
   staff: Staff;
@@ -94,6 +109,9 @@ export function computeStatus(
     managerId: staff.managerId,
     employment: staff.employment,
     active: staff.status === 'active',
+    startDate: staff.startDate,
+    leavingDate: staff.leavingDate,
+    programme: staff.programme,
     programmeStart: staff.programme ? (staff.programmeStart ?? staff.startDate) : undefined,
     lastSupervision: last,
     nextDue: staff.status === 'active' ? supervisionDue(staff, last, policy) : undefined,
@@ -102,6 +120,7 @@ export function computeStatus(
     openActions: actions.length,
     overdueActions: actions.filter((a) => a.due !== undefined && a.due < today).length,
     actions,
+    recentSessions: recentSessions(sessions, today),
     signsOfSafety: training.signsOfSafety,
     coreSkills: training.coreSkills,
     kss: training.kss,
@@ -115,4 +134,12 @@ export function computeStatus(
     },
     computedOn: today,
   };
+}
+
+function recentSessions(sessions: readonly SupervisionSession[], today: LocalDate): RecentSession[] {
+  const since = plusMonths(today, -RECENT_MONTHS);
+  return sessions
+    .filter((s) => s.status === 'held' && s.date >= since && s.date <= today)
+    .map((s) => ({ id: s.id, date: s.date, formal: isFormalHeld(s) }))
+    .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
 }

@@ -25,11 +25,7 @@ export interface DevelopmentSummary {
 export function developmentSummary(status: PersonStatus, catalogue: ReadonlyMap<string, Course>, policy: TenantPolicy, today: LocalDate): DevelopmentSummary {
   const standing = supervisionStanding(status.nextDue, today, policy);
   const year = registrationYear(today);
-  // The status document's CPD counts are for the year it was computed in; a new year starts from nothing.
-  const sameYear = status.cpd.yearStart === year.start;
-  const entries = sameYear ? status.cpd.entries : 0;
-  const peerReflected = sameYear ? status.cpd.peerReflected : 0;
-  const met = !status.cpd.required || (entries >= policy.cpd.minimumEntries && peerReflected >= policy.cpd.minimumPeerReflected);
+  const { entries, peerReflected, met } = cpdThisYear(status, policy, today);
   const month = Number(today.slice(5, 7));
   const framework = status.kss && KSS_FRAMEWORKS.find((f) => f.id === status.kss!.frameworkId);
   return {
@@ -55,7 +51,15 @@ export function developmentSummary(status: PersonStatus, catalogue: ReadonlyMap<
   };
 }
 
-function earlyCareerProgress(status: PersonStatus, policy: TenantPolicy, today: LocalDate): DevelopmentSummary['earlyCareer'] {
+/** The person's CPD in today's registration year: the status document's counts are for the year it was computed in, and a new year starts from nothing. */
+export function cpdThisYear(status: PersonStatus, policy: TenantPolicy, today: LocalDate): { entries: number; peerReflected: number; met: boolean } {
+  const sameYear = status.cpd.yearStart === registrationYear(today).start;
+  const entries = sameYear ? status.cpd.entries : 0;
+  const peerReflected = sameYear ? status.cpd.peerReflected : 0;
+  return { entries, peerReflected, met: !status.cpd.required || (entries >= policy.cpd.minimumEntries && peerReflected >= policy.cpd.minimumPeerReflected) };
+}
+
+export function earlyCareerProgress(status: PersonStatus, policy: TenantPolicy, today: LocalDate): DevelopmentSummary['earlyCareer'] {
   const start = status.programmeStart!;
   const interval = supervisionInterval({ role: status.role, startDate: start, programme: 'asye', programmeStart: start }, today, policy);
   const cadence = !interval ? 'not supervised' : interval.unit === 'week' ? (interval.count === 1 ? 'weekly' : 'fortnightly') : interval.count === 1 ? 'monthly' : `every ${interval.count} months`;

@@ -3,7 +3,7 @@ import type { LocalDate } from '../domain/dates';
 import { resolvePolicy } from '../domain/policy';
 import { computeStatus } from '../domain/status';
 import type { CaseloadSnapshot, CpdEntry, SupervisionSession, TrainingRecord } from '../domain/model';
-import { generateDemoBorough } from './demo-borough';
+import { generateDemoBorough, type DemoBorough } from './demo-borough';
 import type { Store } from './store';
 
 export interface SeedSummary {
@@ -21,9 +21,13 @@ export interface SeedSummary {
  * Writes the deterministic demo borough into a tenant with bulk upserts, computing the status documents in
  * memory (the same computeStatus the StatusKeeper uses) instead of refreshing them one write at a time.
  */
-export async function seedDemoBorough(store: Store, tenantId: string, today: LocalDate, onProgress?: (step: string) => void): Promise<SeedSummary> {
+export function seedDemoBorough(store: Store, tenantId: string, today: LocalDate, onProgress?: (step: string) => void): Promise<SeedSummary> {
+  return seedBorough(store, tenantId, generateDemoBorough({ tenantId, today }), today, onProgress);
+}
+
+/** Writes a generated borough (the demo, or a larger one for benchmarks) into its tenant. */
+export async function seedBorough(store: Store, tenantId: string, demo: DemoBorough, today: LocalDate, onProgress?: (step: string) => void): Promise<SeedSummary> {
   const started = Date.now();
-  const demo = generateDemoBorough({ tenantId, today });
   const policy = resolvePolicy();
   const catalogue = new Map(demo.courses.map((c) => [c.code, c]));
   const sessions = groupBy<SupervisionSession>(demo.sessions, (s) => s.superviseeId);

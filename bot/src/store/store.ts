@@ -51,9 +51,24 @@ export interface Store {
   collections: Collections;
   /** Every request made to Cosmos so far. */
   roundTrips: RoundTrips;
+  /** Counts status-document writes made by this process, per tenant (the dashboards' cache key). */
+  statusChanges: ChangeCounter;
   /** Resolves when the database answers (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A per-tenant count of writes: a reader that remembers the count it loaded at can tell its copy is stale. */
+export class ChangeCounter {
+  private readonly counts = new Map<string, number>();
+
+  bump(tenantId: string): void {
+    this.counts.set(tenantId, (this.counts.get(tenantId) ?? 0) + 1);
+  }
+
+  of(tenantId: string): number {
+    return this.counts.get(tenantId) ?? 0;
+  }
 }
 
 export interface StoreOptions {
@@ -64,10 +79,11 @@ export interface StoreOptions {
 export async function openStore(settings: CosmosSettings, options: StoreOptions): Promise<Store> {
   const conn = await connectCosmos(settings);
   const trips = new RoundTrips();
+  const statusChanges = new ChangeCounter();
   const c = conn.containers;
   const collections: Collections = {
     staff: new TenantContainer(c.staff, trips),
-    status: new TenantContainer(c.status, trips),
+    status: new TenantContainer(c.status, trips, (tenantId) => statusChanges.bump(tenantId)),
     supervision: new TenantContainer(c.supervision, trips),
     training: new TenantContainer(c.training, trips),
     courses: new TenantContainer(c.courses, trips),
@@ -100,6 +116,7 @@ export async function openStore(settings: CosmosSettings, options: StoreOptions)
     statusKeeper,
     collections,
     roundTrips: trips,
+    statusChanges,
     ping: async () => {
       await withRetry(() => conn.database.read(), { maxAttempts: 2, maxDelayMs: 500, baseDelayMs: 100 });
     },

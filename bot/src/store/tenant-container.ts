@@ -49,6 +49,8 @@ export class TenantContainer<T extends TenantScoped> {
   constructor(
     private readonly container: Container,
     private readonly trips: RoundTrips,
+    /** Told after every write, so in-process readers that cache a tenant's documents know to reload. */
+    private readonly onWrite: (tenantId: string) => void = () => {},
   ) {}
 
   get name(): string {
@@ -77,6 +79,7 @@ export class TenantContainer<T extends TenantScoped> {
   async create(doc: T): Promise<Stored<T>> {
     try {
       const { resource } = await this.call(() => this.container.items.create(withoutEtag(doc)));
+      this.onWrite(doc.tenantId);
       return clean<T>(resource!);
     } catch (err) {
       if (statusOf(err) === 409) throw new ConflictError(this.name, doc.id, 'exists');
@@ -86,6 +89,7 @@ export class TenantContainer<T extends TenantScoped> {
 
   async upsert(doc: T): Promise<Stored<T>> {
     const { resource } = await this.call(() => this.container.items.upsert(withoutEtag(doc)));
+    this.onWrite(doc.tenantId);
     return clean<T>(resource!);
   }
 
@@ -95,6 +99,7 @@ export class TenantContainer<T extends TenantScoped> {
       const { resource } = await this.call(() =>
         this.container.item(doc.id, doc.tenantId).replace(withoutEtag(doc), { accessCondition: { type: 'IfMatch', condition: etag } }),
       );
+      this.onWrite(doc.tenantId);
       return clean<T>(resource!);
     } catch (err) {
       if (statusOf(err) === 412) throw new ConflictError(this.name, doc.id, 'changed');
@@ -109,6 +114,7 @@ export class TenantContainer<T extends TenantScoped> {
     if (!existing) return false;
     try {
       await this.call(() => this.container.item(id, tenantId).delete());
+      this.onWrite(tenantId);
       return true;
     } catch (err) {
       if (statusOf(err) === 404) return false;
@@ -196,6 +202,7 @@ export class TenantContainer<T extends TenantScoped> {
         if (failed.length > 0) await sleep(100 * 2 ** attempt);
         pending = failed;
       }
+      for (const tenantId of new Set(docs.slice(i, i + BULK_CHUNK).map((d) => d.tenantId))) this.onWrite(tenantId);
       onProgress?.(Math.min(i + BULK_CHUNK, docs.length));
     }
   }

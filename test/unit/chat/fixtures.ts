@@ -70,6 +70,8 @@ export function status(overrides: Partial<PersonStatus> = {}): PersonStatus {
     managerId: MANAGER.id,
     employment: 'permanent',
     active: true,
+    startDate: '2020-09-01',
+    recentSessions: [],
     lastSupervision: '2026-01-13',
     nextDue: '2026-02-13',
     cancelledSinceLast: 0,

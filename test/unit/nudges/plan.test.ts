@@ -18,6 +18,8 @@ function person(staffId: string, o: Partial<PersonStatus> = {}): PersonStatus {
     team: 'Assessment 1',
     employment: 'permanent',
     active: true,
+    startDate: '2020-09-01',
+    recentSessions: [],
     nextDue: '2026-12-20',
     cancelledSinceLast: 0,
     awaitingResponse: 0,
