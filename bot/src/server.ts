@@ -1,14 +1,15 @@
 import { timingSafeEqual } from 'node:crypto';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { isLocalDate } from './domain/dates';
-import type { CloudAdapter } from 'botbuilder';
+import type { Activity } from 'botbuilder';
+import type { ReflectAdapter } from './teams/adapter';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from './log';
 import { registerTabApi, type TabApiRoutes } from './api/routes';
 import { registerTabSite } from './api/tab-site';
 
 export interface ServerDeps {
-  adapter: CloudAdapter;
+  adapter: ReflectAdapter;
   bot: ActivityHandler;
   log: Logger;
   /** Resolves when the database answers. */
@@ -35,6 +36,13 @@ export function createServer(deps: ServerDeps): Server {
     const body = req.body as { type?: unknown } | undefined;
     if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.type !== 'string') {
       res.send(400, { error: 'bad_request', reason: 'The body must be a Bot Framework activity with a type.' });
+      return;
+    }
+    try {
+      await deps.adapter.authenticate(body as Partial<Activity>, req.header('authorization') ?? '');
+    } catch (error) {
+      deps.log.info('activity refused: not authenticated', { reason: error instanceof Error ? error.message : String(error) });
+      res.send(401, { error: 'unauthorized', reason: 'The request does not carry a valid Bot Framework token for this bot.' });
       return;
     }
     try {
