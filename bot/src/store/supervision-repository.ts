@@ -32,11 +32,21 @@ export class SupervisionRepository {
     return this.docs.all(tenantId, "c.superviseeId = @id AND c.status = 'held' AND NOT IS_DEFINED(c.response)", { id: superviseeId }, 'c.date DESC');
   }
 
-  /** Saves new sessions (one per supervisee; several for a group session) and refreshes each supervisee. */
+  /**
+   * Saves new sessions (one per supervisee; several for a group session) and refreshes each supervisee.
+   * Upserts, so a write retried after its reply was lost does not fail as a duplicate. If the database gives
+   * out before everything (sessions and status documents) is written, the sessions are taken back as far as it
+   * allows, so a record is never left half-saved, and the person is told to try again.
+   */
   async create(sessions: readonly SupervisionSession[]): Promise<Stored<SupervisionSession>[]> {
     const saved: Stored<SupervisionSession>[] = [];
-    for (const s of sessions) saved.push(await this.docs.create(s));
-    await this.status.refresh(sessions[0]?.tenantId ?? '', [...new Set(sessions.map((s) => s.superviseeId))]);
+    try {
+      for (const s of sessions) saved.push(await this.docs.upsert(s));
+      await this.status.refresh(sessions[0]?.tenantId ?? '', [...new Set(sessions.map((s) => s.superviseeId))]);
+    } catch (err) {
+      await Promise.allSettled(saved.map((s) => this.docs.delete(s.tenantId, s.id)));
+      throw err;
+    }
     return saved;
   }
 

@@ -5,6 +5,7 @@ import type { PersonRef as Person, QualityFlag, SupervisionSession } from '../do
 import type { PersonStatus } from '../domain/status';
 import { MIN_ACTION_ROWS, MAX_ACTION_ROWS, readSupervisionForm, sessionsFromDraft } from '../domain/supervision-form';
 import { ConflictError } from '../store/errors';
+import type { Logger } from '../log';
 import type { Store } from '../store/store';
 import type { Stored } from '../store/tenant-container';
 import type { Actor } from './actor';
@@ -26,6 +27,7 @@ export interface SupervisionDeps {
   reference: ReferenceData;
   today: () => LocalDate;
   now: () => Date;
+  log: Logger;
 }
 
 export class NotAllowed extends Error {}
@@ -112,12 +114,19 @@ export async function saveSupervision(
   const unreachable: string[] = [];
   const names: string[] = [];
   let nextDue: LocalDate | undefined;
+  // The record is saved: what follows is courtesy, and a failure here must not tell the person it was not.
   for (const session of sessions) {
-    const supervisee = await deps.store.status.get(actor.tenantId, session.superviseeId);
-    if (!supervisee) continue;
-    names.push(supervisee.name);
-    if (sessions.length === 1) nextDue = supervisee.nextDue;
-    if (session.status === 'held' && (await notify(session, supervisee)) !== 'sent') unreachable.push(supervisee.name);
+    const person = supervisees.find((p) => p.id === session.superviseeId);
+    if (!person) continue;
+    names.push(person.name);
+    try {
+      const supervisee = await deps.store.status.get(actor.tenantId, session.superviseeId);
+      if (sessions.length === 1) nextDue = supervisee?.nextDue;
+      if (session.status === 'held' && (!supervisee || (await notify(session, supervisee)) !== 'sent')) unreachable.push(person.name);
+    } catch (error) {
+      deps.log.warn('supervision saved but the supervisee could not be told', { error });
+      if (session.status === 'held') unreachable.push(person.name);
+    }
   }
   return { ok: true, sessions, superviseeNames: names, flags: result.flags, nextDue, unreachable };
 }
