@@ -7,6 +7,7 @@ const entries = {
   seed: 'bot/src/cli/seed.ts',
   import: 'bot/src/cli/import.ts',
   nudges: 'bot/src/cli/nudges.ts',
+  purge: 'bot/src/cli/purge.ts',
   bench: 'test/bench/run.ts',
   package: 'manifest/package.ts',
   icons: 'manifest/make-icons.ts',

@@ -20,6 +20,7 @@ import { ReferenceKeeper } from './teams/references';
 import { ReflectBot } from './teams/reflect-bot';
 import { ActorFinder } from './usecases/actor';
 import { ReferenceData } from './usecases/reference-data';
+import { RetentionScheduler } from './usecases/retention';
 
 export interface App {
   config: Config;
@@ -49,6 +50,7 @@ export async function startApp(config: Config, { log, now = () => new Date() }: 
   let seeded: SeedSummary | undefined;
   let server: Server;
   let scheduler: NudgeScheduler | undefined;
+  let retention: RetentionScheduler | undefined;
   try {
     if (config.seedDemo) {
       seeded = await seedDemoBorough(store, DEMO_TENANT_ID, today());
@@ -80,12 +82,18 @@ export async function startApp(config: Config, { log, now = () => new Date() }: 
       authenticate: createAuthenticator({ validate, devMode: config.devMode, actors }),
       devMode: config.devMode,
       people,
+      store,
+      today,
       log,
     };
     server = createServer({ adapter, bot, log, ready: () => store.ping(), nudgeTrigger, tab: { routes: tabRoutes, dir: config.tabDir } });
     if (config.nudges.scheduler) {
       scheduler = new NudgeScheduler(sweepDeps, config.nudges.time, config.timeZone, log);
       scheduler.start();
+    }
+    if (config.retention.purge) {
+      retention = new RetentionScheduler({ store, log, now, instanceId: sweepDeps.instanceId, retentionYears: config.retention.years }, config.timeZone);
+      retention.start();
     }
     await new Promise<void>((resolve, reject) => {
       server.server.once('error', reject);
@@ -103,6 +111,7 @@ export async function startApp(config: Config, { log, now = () => new Date() }: 
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       scheduler?.stop();
+      retention?.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.server.closeIdleConnections();
       const grace = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownGraceMs).unref());

@@ -39,6 +39,12 @@ export interface Config {
     /** Shared secret for POST /api/nudges/run (an external scheduler); absent: the endpoint is off. */
     triggerKey?: string;
   };
+  retention: {
+    /** Whole years a leaver's records are kept after their leaving date (RETENTION_YEARS, default 6). */
+    years: number;
+    /** Run the daily purge of expired leavers in this process (RETENTION_PURGE; a lease lets one instance purge). */
+    purge: boolean;
+  };
 }
 
 export class ConfigError extends Error {
@@ -178,5 +184,6 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10000, 0, 120000),
     telemetry: telemetry(env),
     nudges: nudges(env),
+    retention: { years: integer(env, 'RETENTION_YEARS', 6, 1, 100), purge: flag(env, 'RETENTION_PURGE', true) },
   };
 }

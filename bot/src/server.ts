@@ -28,6 +28,14 @@ export function createServer(deps: ServerDeps): Server {
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
+  // Unknown paths and methods answer JSON that says why, like every other refusal.
+  for (const event of ['NotFound', 'MethodNotAllowed']) {
+    server.on(event, (req: Request, _res: Response, err: { toJSON?: () => unknown }, callback: () => void) => {
+      err.toJSON = () => (event === 'NotFound' ? { error: 'not_found', reason: `There is nothing at ${req.getPath()}.` } : { error: 'method_not_allowed', reason: `${req.method} is not supported on ${req.getPath()}.` });
+      callback();
+    });
+  }
+
   server.on('after', (req: Request, res: Response) => {
     deps.log.info('request', { method: req.method, path: req.getPath(), status: res.statusCode, ms: Date.now() - req.time() });
   });

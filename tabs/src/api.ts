@@ -71,7 +71,8 @@ export class Api {
     }
   }
 
-  private async headers(): Promise<Record<string, string>> {
+  /** The sign-in headers, for the requests a page must send itself (uploads with progress, file downloads). */
+  async headers(): Promise<Record<string, string>> {
     try {
       return await this.host.authHeaders();
     } catch (err) {

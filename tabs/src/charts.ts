@@ -104,7 +104,10 @@ function positionOf(buckets: CaseloadBucket[], value: number, left: number, band
 }
 
 export function caseloadHistogram(buckets: CaseloadBucket[], markers: Marker[], median?: number): SVGSVGElement {
-  const f: Frame = { width: 640, height: 300, left: 48, right: 12, top: 32 + markers.length * 16, bottom: 48 };
+  // Each marker label takes a row above the bars; the chart grows with them so the bars keep their height
+  // (a view with many part-time thresholds would otherwise squash the plot to a sliver).
+  const labelRows = 32 + markers.length * 16;
+  const f: Frame = { width: 640, height: labelRows + 188 + 48, left: 48, right: 12, top: labelRows, bottom: 48 };
   const total = buckets.reduce((n, b) => n + b.count, 0);
   const mode = buckets.reduce<CaseloadBucket | undefined>((m, b) => (!m || b.count > m.count ? b : m), undefined);
   const description =

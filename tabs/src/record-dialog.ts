@@ -36,6 +36,9 @@ function hostConfig(ac: AdaptiveCards): InstanceType<AdaptiveCards['HostConfig']
     fontFamily: v('--font'),
     // The record is for reading: Agree and Comment belong to the chat, where the bot can answer them.
     supportsInteractivity: false,
+    // Without this a "heading" TextBlock gets role="heading" and no aria-level (the library's default config has
+    // one; a config of our own must say so). Level 3: the dialog's own title is the h2.
+    textBlock: { headingLevel: 3 },
     fontSizes: { small: 12, default: 14, medium: 16, large: 18, extraLarge: 22 },
     spacing: { small: 4, default: 8, medium: 16, large: 20, extraLarge: 28, padding: 16 },
     containerStyles: {

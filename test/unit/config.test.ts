@@ -15,7 +15,20 @@ describe('loadConfig', () => {
       logLevel: 'info',
       shutdownGraceMs: 10000,
       nudges: { scheduler: true, time: '09:00', ratePerSecond: 8, escalateAfterDays: 14, triggerKey: undefined },
+      tab: { clientId: undefined, audiences: [], scope: 'access_as_user', jwksUrl: 'https://login.microsoftonline.com/common/discovery/v2.0/keys' },
+      tabDir: 'dist/tab',
+      devMode: true,
+      retention: { years: 6, purge: true },
     });
+  });
+
+  it('sets up tab single sign-on from the client id and the tab domain, and leaves local dev mode', () => {
+    const c = loadConfig({ AAD_APP_CLIENT_ID: APP_ID, TAB_DOMAIN: 'Reflect.Example.gov.uk' });
+    expect(c.tab.audiences).toEqual([APP_ID, `api://reflect.example.gov.uk/${APP_ID}`]);
+    expect(c.devMode).toBe(false);
+    expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 's' }).devMode).toBe(false);
+    expect(() => loadConfig({ AAD_APP_CLIENT_ID: APP_ID })).toThrow('TAB_DOMAIN is required when AAD_APP_CLIENT_ID is set');
+    expect(() => loadConfig({ AAD_APP_CLIENT_ID: 'tab' })).toThrow('AAD_APP_CLIENT_ID "tab" is not a GUID');
   });
 
   it('uses Azure Cosmos DB and seeds nothing when an endpoint is set', () => {

@@ -253,3 +253,40 @@ export interface SubjectAccessExport {
   staffId: string;
   containers: Record<string, unknown[]>;
 }
+
+/** GET /api/imports (the PSW, service managers and business support) — the kinds of CSV file they can import. */
+export interface ImportKinds {
+  kinds: ImportKindInfo[];
+  /** The largest file the service accepts, in bytes. */
+  maxBytes: number;
+}
+
+export interface ImportKindInfo {
+  kind: import('../imports/layouts').ImportKind;
+  /** What the page calls it ("Training register"). */
+  label: string;
+  /** What one row of the file is. */
+  row: string;
+  /** The template's columns, in order; `required`: the header must have the column. */
+  columns: { name: string; required: boolean }[];
+  /** GET /api/imports/:kind/template downloads as this. */
+  templateFileName: string;
+}
+
+/**
+ * POST /api/imports/:kind/preview (body: the CSV file, Content-Type text/csv) checks a file and saves nothing;
+ * POST /api/imports/:kind/apply?hash=<fileHash of the preview>[&onlyValidRows=true] applies the same file.
+ * Both answer the import's report as it is; a refusal is an ImportApiError.
+ */
+export type ImportReport = import('../imports/report').ImportReport;
+export type ImportRowError = import('../imports/cells').RowError;
+
+/**
+ * An ApiError, plus the import's own refusals: `conflict` (409, the file is not the one previewed),
+ * `too_large` (413), `unsupported_media_type` (415) and `has_errors` (422, nothing applied; the report says why).
+ */
+export interface ImportApiError {
+  error: ApiError['error'] | 'conflict' | 'too_large' | 'unsupported_media_type' | 'has_errors';
+  reason: string;
+  report?: ImportReport;
+}

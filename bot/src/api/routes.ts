@@ -1,11 +1,14 @@
 import type { Request, Response, Server } from 'restify';
+import type { LocalDate } from '../domain/dates';
 import type { Logger } from '../log';
+import type { Store } from '../store/store';
 import { DEMO_TENANT_ID, DEMO_USERS } from '../store/demo-borough';
 import { StoreUnavailableError } from '../store/errors';
 import { ROLE_LABELS } from '../domain/model';
 import type { TabCaller } from './authenticate';
 import type { ApiError, DevUser } from './contract';
 import { ApiFailure } from './failures';
+import { registerImportApi } from './imports-api';
 import type { TabApi } from './tab-api';
 import type { TenantPeopleCache } from './tenant-people';
 
@@ -15,6 +18,8 @@ export interface TabApiRoutes {
   /** Local dev mode: GET /api/dev/users lists the demo people the tab can act as. */
   devMode: boolean;
   people: TenantPeopleCache;
+  store: Store;
+  today: () => LocalDate;
   log: Logger;
 }
 
@@ -47,6 +52,7 @@ export function registerTabApi(server: Server, deps: TabApiRoutes): void {
     '/api/people/:staffId/export',
     route((caller, req) => deps.api.exportPerson(caller, param(req, 'staffId')), (req) => `reflect-${param(req, 'staffId').replace(/[^A-Za-z0-9-]/g, '')}.json`),
   );
+  registerImportApi(server, deps);
   server.get('/api/dev/users', async (_req: Request, res: Response) => {
     if (!deps.devMode) {
       res.send(404, { error: 'not_found', reason: 'Dev sign-in is available only when the service runs in local dev mode.' } satisfies ApiError);

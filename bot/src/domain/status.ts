@@ -91,7 +91,8 @@ export function computeStatus(
   const actions: OpenAction[] = sessions
     .filter((s) => s.status === 'held')
     .flatMap((s) => s.actions.filter((a) => a.status === 'open').map((a) => ({ sessionId: s.id, sessionDate: s.date, text: a.text, ownerId: a.ownerId, due: a.due })))
-    .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
+    // Fully ordered, so the document is the same whichever order the sessions were read in.
+    .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.sessionDate.localeCompare(b.sessionDate) || a.sessionId.localeCompare(b.sessionId) || a.text.localeCompare(b.text));
   const training = trainingStanding(staff, records.training, catalogue, today, policy);
   const cpd = cpdStanding(staff, records.cpd, today, policy);
   const snapshot = records.latestCaseload;

@@ -2,7 +2,7 @@
 import type { AsyeRow, CaseloadBucket, CaseloadRow, CoreSkillRow, CpdRow, KssRow, OverdueRow, PersonLink, SignsOfSafetyRow, TeamSupervisionRow, TrendPoint, WorkforceReport } from '../../../bot/src/api/contract';
 import { caseloadHistogram, trendChart, type Marker } from '../charts';
 import { append, h, uid } from '../dom';
-import { formatDate, formatMonth, formatNumber, formatPercent, plural } from '../format';
+import { andList, formatDate, formatMonth, formatNumber, formatPercent, plural } from '../format';
 import { bandLabel, supervisionStateLabel } from '../labels';
 import { section, startPage, type PageContext } from '../page';
 import { hashFor, personHref } from '../router';
@@ -270,7 +270,7 @@ function caseloadSection(report: WorkforceReport, today: string): HTMLElement {
       'p',
       null,
       `The national average is ${formatNumber(c.nationalAverage)} children per children's social worker (DfE workforce census, September 2024). ` +
-        (c.thresholds.length > 0 ? `Thresholds in this view: ${c.thresholds.map(formatNumber).join(' and ')} children. ` : '') +
+        (c.thresholds.length > 0 ? `Thresholds in this view: ${andList(c.thresholds.map(formatNumber))} children. ` : '') +
         (c.median !== undefined ? `Median caseload: ${formatNumber(c.median)}.` : ''),
     ),
     h(

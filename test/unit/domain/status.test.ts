@@ -77,7 +77,14 @@ describe('computeStatus', () => {
       managerId: 'manager-1',
       employment: 'permanent',
       active: true,
+      startDate: '2024-04-01',
       programmeStart: undefined,
+      // Held sessions only (formal or not), oldest first: cancelled ones never count towards the trend.
+      recentSessions: [
+        { id: 'session-1', date: '2025-12-12', formal: true },
+        { id: 'session-3', date: '2026-01-13', formal: true },
+        { id: 'session-4', date: '2026-01-27', formal: false },
+      ],
       lastSupervision: '2026-01-13',
       nextDue: '2026-02-13',
       cancelledSinceLast: 2,
