@@ -1,15 +1,13 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { startApp } from '../../bot/src/app';
 import { loadConfig } from '../../bot/src/config';
 import { silentLogger } from '../../bot/src/log';
 import { DEMO_TENANT_ID, DEMO_USERS } from '../../bot/src/store/demo-borough';
 import { launchChromium, openContext } from '../support/browser';
+import { buildTabInto } from '../support/build-tab';
 import { LocalEntra } from '../support/entra';
 import { openInTeamsHost } from '../support/teams-host';
 import { median, percentile, round } from './stats';
@@ -24,31 +22,6 @@ export interface TabRenderFigures {
   /** The adaptivecards chunk, fetched only when a supervision record is opened. */
   lazyGzipKb: number;
   firstRenderMs: { runs: number[]; median: number; p95: number };
-}
-
-/** The repository root, from test/bench (under ts) or dist/ (bundled). */
-function repoRoot(): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'scripts/build-tab.mjs'))) return dir;
-    if (path.dirname(dir) === dir) throw new Error('cannot find scripts/build-tab.mjs above ' + __dirname);
-  }
-}
-
-/**
- * Builds the tab, minified, as `npm run build` does. build-tab.mjs is an ES module with top-level await, which a
- * CommonJS bundle cannot require, so it runs in a child Node process and reports its sizes as JSON.
- */
-function buildTab(outdir: string): Promise<{ initialBytes: number; initialGzipBytes: number }> {
-  const root = repoRoot();
-  const script =
-    `const { buildTab } = await import(${JSON.stringify(pathToFileURL(path.join(root, 'scripts/build-tab.mjs')).href)});` +
-    `const r = await buildTab({ outdir: process.argv[1], minify: true });` +
-    `process.stdout.write(JSON.stringify({ initialBytes: r.initialBytes, initialGzipBytes: r.initialGzipBytes }));`;
-  return new Promise((resolve, reject) =>
-    execFile(process.execPath, ['--input-type=module', '-e', script, outdir], { cwd: root }, (error, stdout, stderr) =>
-      error ? reject(new Error(`building the tab failed: ${stderr || error.message}`)) : resolve(JSON.parse(stdout)),
-    ),
-  );
 }
 
 /**
@@ -81,7 +54,7 @@ export async function benchTabRender(log: (line: string) => void): Promise<TabRe
   let app: Awaited<ReturnType<typeof startApp>> | undefined;
   let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   try {
-    const built = await buildTab(dir);
+    const built = await buildTabInto(dir);
     const chunks = await readdir(path.join(dir, 'chunks'));
     const lazyName = chunks.find((f) => /^adaptivecards-[\w-]+\.js$/.test(f));
     if (!lazyName) throw new Error(`no adaptivecards chunk among ${chunks.join(', ')}`);

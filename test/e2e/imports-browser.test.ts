@@ -1,10 +1,8 @@
 // The imports page in Chromium, inside the fake Teams host, signed in as the PSW with a LocalEntra token:
 // template download, a check that lists a problem by row, then a valid file checked and imported.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import type { Browser, Frame } from 'playwright-core';
 import type { App } from '../../bot/src/app';
 import type { Staff } from '../../bot/src/domain/model';
@@ -13,12 +11,12 @@ import { DEMO_TENANT_ID, DEMO_USERS } from '../../bot/src/store/demo-borough';
 import { startTestApp } from '../support/app';
 import { seriousViolations } from '../support/axe';
 import { launchChromium, openContext, saveScreenshot, type SealedContext } from '../support/browser';
+import { buildTabInto } from '../support/build-tab';
 import { LocalEntra } from '../support/entra';
 import { openInTeamsHost, type TeamsHost, type TeamsTheme } from '../support/teams-host';
 
 jest.setTimeout(90_000);
 
-const root = resolve(__dirname, '../..');
 const HEADER = 'worker,snapshot_date,cin,cp,cla,care_leaver,pre_proceedings,early_help';
 const DATE = '2026-11-11';
 
@@ -27,12 +25,6 @@ let entra: LocalEntra;
 let app: App;
 let browser: Browser;
 let workers: Staff[];
-
-/** scripts/build-tab.mjs is an ES module, which jest cannot load here: its buildTab runs in a node of its own. */
-async function buildTabInto(outdir: string): Promise<void> {
-  const script = `import { buildTab } from ${JSON.stringify(join(root, 'scripts/build-tab.mjs'))}; await buildTab({ outdir: ${JSON.stringify(outdir)} });`;
-  await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: root });
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'reflect-imports-tab-'));

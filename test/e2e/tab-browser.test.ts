@@ -2,11 +2,9 @@
 // inside the fake Teams host with an SSO token from a local Entra, and checks each page shows the demo
 // borough's figures as the API reports them, the lazy Adaptive Cards chunk, themes, CSV export, accessibility,
 // and what happens outside Teams with and without the service's local dev mode.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Browser, Frame, Page } from 'playwright-core';
 import type { App } from '../../bot/src/app';
@@ -15,28 +13,15 @@ import { DEMO_TENANT_ID, DEMO_USERS } from '../../bot/src/store/demo-borough';
 import { startTestApp } from '../support/app';
 import { seriousViolations } from '../support/axe';
 import { launchChromium, openContext, saveScreenshot, type SealedContext } from '../support/browser';
+import { buildTabInto } from '../support/build-tab';
 import { LocalEntra } from '../support/entra';
 import { openInTeamsHost, type TeamsHost, type TeamsTheme } from '../support/teams-host';
 
 jest.setTimeout(60_000);
 
-const ROOT = resolve(__dirname, '../..');
 const THEMES: TeamsTheme[] = ['default', 'dark', 'contrast'];
 const ADAPTIVECARDS_CHUNK = /\/tab\/chunks\/adaptivecards-[\w-]+\.js$/;
 type Role = keyof typeof DEMO_USERS;
-
-/**
- * scripts/build-tab.mjs is an ES module with top-level await, which neither jest's CommonJS runtime nor a
- * CommonJS bundle can load; a child Node process can.
- */
-function buildTabInto(outdir: string): Promise<void> {
-  const script = `const { buildTab } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'scripts/build-tab.mjs')).href)}); await buildTab({ outdir: process.argv[1] });`;
-  return new Promise((done, fail) =>
-    execFile(process.execPath, ['--input-type=module', '-e', script, outdir], { cwd: ROOT }, (error, _stdout, stderr) =>
-      error ? fail(new Error(`building the tab failed: ${stderr || error.message}`)) : done(),
-    ),
-  );
-}
 
 let entra: LocalEntra;
 let app: App;

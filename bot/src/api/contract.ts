@@ -159,7 +159,7 @@ export interface WorkforceReport {
   training: { signsOfSafety: SignsOfSafetyRow[]; coreSkills: CoreSkillRow[]; kss: KssRow[] };
   caseloads: {
     nationalAverage: number;
-    /** Distinct thresholds in scope (e.g. 12 for family practitioners, 18 for social workers). */
+    /** The full-time threshold of each role in scope (e.g. 12 for family practitioners, 18 for social workers). */
     thresholds: number[];
     distribution: CaseloadBucket[];
     /** How many people in scope have a caseload (the distribution counts them all). */

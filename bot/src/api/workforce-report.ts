@@ -172,7 +172,8 @@ function caseloads(people: readonly PersonStatus[], policy: TenantPolicy, link: 
   const mid = Math.floor(totals.length / 2);
   return {
     nationalAverage: policy.nationalAverageCaseload,
-    thresholds: unique(rows.flatMap((r) => (r.threshold === undefined ? [] : [r.threshold]))).sort((a, b) => a - b),
+    // The full-time threshold of each role in scope: individual thresholds (part-time, early career) vary around them.
+    thresholds: unique(people.flatMap((p) => (p.caseload && policy.caseloadThreshold[p.role] !== undefined ? [policy.caseloadThreshold[p.role]!] : []))).sort((a, b) => a - b),
     distribution,
     withCaseload: rows.length,
     people: rows.filter((r) => r.band === 'near' || r.band === 'over'),
