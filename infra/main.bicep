@@ -21,6 +21,11 @@ param location string = 'uksouth'
 @description('Azure region of Cosmos DB (defaults to location).')
 param cosmosLocation string = location
 
+@description('Years a leaver\'s supervision, training and caseload records are kept after they leave, then deleted (RETENTION_YEARS).')
+@minValue(1)
+@maxValue(100)
+param retentionYears int = 6
+
 @description('Application (client) id of the Entra app registered for single sign-on to the tab (README, step 1).')
 @minLength(36)
 @maxLength(36)
@@ -150,6 +155,7 @@ module web 'modules/web.bicep' = {
     insightsName: monitoring.outputs.insightsName
     workspaceId: monitoring.outputs.workspaceId
     aadAppClientId: aadAppClientId
+    retentionYears: retentionYears
     tags: tags
   }
 }

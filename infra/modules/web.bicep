@@ -55,6 +55,11 @@ param workspaceId string
 @description('Client id of the Entra app registered for single sign-on to the tab.')
 param aadAppClientId string
 
+@description('Years a leaver\'s records are kept before the nightly job deletes them (UK GDPR retention).')
+@minValue(1)
+@maxValue(100)
+param retentionYears int
+
 param tags object
 
 resource insights 'Microsoft.Insights/components@2020-02-02' existing = {
@@ -133,6 +138,15 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'AAD_APP_CLIENT_ID'
           value: aadAppClientId
+        }
+        {
+          // The tab's SSO audience is api://<TAB_DOMAIN>/<client id>; a site cannot read its own host name here.
+          name: 'TAB_DOMAIN'
+          value: '${name}.azurewebsites.net'
+        }
+        {
+          name: 'RETENTION_YEARS'
+          value: string(retentionYears)
         }
         {
           // The deployment is a built zip (dist/ and production node_modules): no build on the server.
