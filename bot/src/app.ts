@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Server } from 'restify';
-import { NudgeScheduler, sweepAllTenants } from './nudges/scheduler';
+import { DailyJob } from './daily-job';
+import { nextSweepAt } from './nudges/schedule';
+import { sweepAllTenants } from './nudges/scheduler';
 import { DEFAULT_SWEEP, type SweepDeps } from './nudges/sweep';
 import type { Config } from './config';
 import { dateIn, type LocalDate } from './domain/dates';
@@ -20,7 +22,7 @@ import { ReferenceKeeper } from './teams/references';
 import { ReflectBot } from './teams/reflect-bot';
 import { ActorFinder } from './usecases/actor';
 import { ReferenceData } from './usecases/reference-data';
-import { RetentionScheduler } from './usecases/retention';
+import { nextPurgeAt, purgeAllTenants, RETENTION_TIME } from './usecases/retention';
 
 export interface App {
   config: Config;
@@ -49,8 +51,7 @@ export async function startApp(config: Config, { log, now = () => new Date() }: 
   });
   let seeded: SeedSummary | undefined;
   let server: Server;
-  let scheduler: NudgeScheduler | undefined;
-  let retention: RetentionScheduler | undefined;
+  const jobs: DailyJob[] = [];
   try {
     if (config.seedDemo) {
       seeded = await seedDemoBorough(store, DEMO_TENANT_ID, today());
@@ -88,13 +89,13 @@ export async function startApp(config: Config, { log, now = () => new Date() }: 
     };
     server = createServer({ adapter, bot, log, ready: () => store.ping(), nudgeTrigger, tab: { routes: tabRoutes, dir: config.tabDir } });
     if (config.nudges.scheduler) {
-      scheduler = new NudgeScheduler(sweepDeps, config.nudges.time, config.timeZone, log);
-      scheduler.start();
+      jobs.push(new DailyJob({ name: 'nudge sweep', next: (after) => nextSweepAt(after, config.nudges.time, config.timeZone), run: (date) => sweepAllTenants(sweepDeps, date), now, log }));
     }
     if (config.retention.purge) {
-      retention = new RetentionScheduler({ store, log, now, instanceId: sweepDeps.instanceId, retentionYears: config.retention.years }, config.timeZone);
-      retention.start();
+      const retentionDeps = { store, log, now, instanceId: sweepDeps.instanceId, retentionYears: config.retention.years };
+      jobs.push(new DailyJob({ name: 'retention purge', next: (after) => nextPurgeAt(after, RETENTION_TIME, config.timeZone), run: (date) => purgeAllTenants(retentionDeps, date), now, log }));
     }
+    for (const job of jobs) job.start();
     await new Promise<void>((resolve, reject) => {
       server.server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
@@ -110,8 +111,7 @@ export async function startApp(config: Config, { log, now = () => new Date() }: 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
-      scheduler?.stop();
-      retention?.stop();
+      for (const job of jobs) job.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.server.closeIdleConnections();
       const grace = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownGraceMs).unref());

@@ -1,7 +1,6 @@
-import type { SupervisionSession } from '../../bot/src/domain/model';
 import { ConflictError } from '../../bot/src/store/errors';
 import type { Store } from '../../bot/src/store/store';
-import { aStaff, openTestStore } from '../support/store';
+import { aSession, aStaff, openTestStore } from '../support/store';
 
 const A = 'aaaaaaaa-0000-4000-8000-00000000000a';
 const B = 'bbbbbbbb-0000-4000-8000-00000000000b';
@@ -12,27 +11,6 @@ beforeAll(async () => {
 });
 afterAll(() => store.close());
 
-function aSession(tenantId: string, superviseeId: string, supervisorId: string, date: string, overrides: Partial<SupervisionSession> = {}): SupervisionSession {
-  return {
-    id: `sup-${superviseeId}-${date}`,
-    tenantId,
-    superviseeId,
-    supervisorId,
-    date,
-    type: 'individual',
-    durationMinutes: 90,
-    status: 'held',
-    functions: ['management', 'support'],
-    reflection: 'Considered the impact of the family history on current risk.',
-    caseIds: ['LCS-1234567'],
-    wellbeingDiscussed: true,
-    actions: [{ text: 'Update the plan', ownerId: superviseeId, due: '2026-12-01', status: 'open' }],
-    qualityFlags: [],
-    recordedBy: supervisorId,
-    recordedAt: `${date}T15:00:00.000Z`,
-    ...overrides,
-  };
-}
 
 describe('staff repository', () => {
   it('creates, reads, updates and deletes', async () => {

@@ -1,10 +1,10 @@
-import type { CaseloadSnapshot, CpdEntry, Staff, SupervisionSession, TrainingRecord } from '../../bot/src/domain/model';
+import type { CaseloadSnapshot, CpdEntry, Staff, TrainingRecord } from '../../bot/src/domain/model';
 import { silentLogger } from '../../bot/src/log';
 import type { AuditEntry } from '../../bot/src/store/audit-repository';
 import type { Store } from '../../bot/src/store/store';
 import { PURGED_ACTOR, RETENTION_ACTOR, purgeAllTenants, purgeEntryId, purgeExpiredLeavers, runRetention, type RetentionDeps } from '../../bot/src/usecases/retention';
 import { subjectAccessData } from '../../bot/src/usecases/subject-access';
-import { aStaff, openTestStore } from '../support/store';
+import { aSession, aStaff, openTestStore } from '../support/store';
 
 const TODAY = '2026-11-23';
 const A = 'aaaaaaaa-0000-4000-8000-0000000000aa';
@@ -22,26 +22,6 @@ const U = 'undated-leaver'; // a leaver with no leaving date: kept and reported
 let store: Store;
 const deps = (): RetentionDeps => ({ store, log: silentLogger, now: () => NOW, instanceId: 'instance-1', retentionYears: 6 });
 
-function session(tenantId: string, superviseeId: string, supervisorId: string, date: string): SupervisionSession {
-  return {
-    id: `sup-${superviseeId}-${date}`,
-    tenantId,
-    superviseeId,
-    supervisorId,
-    date,
-    type: 'individual',
-    durationMinutes: 90,
-    status: 'held',
-    functions: ['management', 'support'],
-    reflection: 'Considered the impact of the family history on current risk.',
-    caseIds: ['LCS-1234567'],
-    wellbeingDiscussed: true,
-    actions: [{ text: 'Update the plan', ownerId: superviseeId, due: plusYear(date), status: 'open' }],
-    qualityFlags: [],
-    recordedBy: supervisorId,
-    recordedAt: `${date}T15:00:00.000Z`,
-  };
-}
 const plusYear = (date: string): string => `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
 
 /** Something in every container about `staffId`, as the service would have written it while they worked. */
@@ -49,7 +29,7 @@ async function recordsFor(tenantId: string, person: Staff, managerId: string, wo
   const c = store.collections;
   const id = person.id;
   await store.staff.save(person);
-  await c.supervision.bulkUpsert([session(tenantId, id, managerId, '2018-03-01'), session(tenantId, id, managerId, workedUntil)]);
+  await c.supervision.bulkUpsert([aSession(tenantId, id, managerId, '2018-03-01', { actions: [{ text: 'Update the plan', ownerId: id, due: plusYear('2018-03-01'), status: 'open' }] }), aSession(tenantId, id, managerId, workedUntil, { actions: [{ text: 'Update the plan', ownerId: id, due: plusYear(workedUntil), status: 'open' }] })]);
   const training: TrainingRecord[] = [1, 2].map((n) => ({ id: `tr-${id}-${n}`, tenantId, staffId: id, courseCode: `C${n}`, date: workedUntil, status: 'completed', hours: 6, recordedBy: managerId, recordedAt: `${workedUntil}T10:00:00.000Z` }));
   await c.training.bulkUpsert(training);
   const cpd: CpdEntry = { id: `cpd-${id}`, tenantId, staffId: id, date: workedUntil, type: 'reading', learning: 'Read the research summary.', impact: 'Changed how I plan visits.', peerReflected: false, recordedAt: `${workedUntil}T10:00:00.000Z` };
@@ -74,7 +54,7 @@ async function seedTenant(tenantId: string): Promise<void> {
   await recordsFor(tenantId, staff(Y, 4, {}), M, '2026-11-02');
   await recordsFor(tenantId, staff(U, 5, { status: 'leaver' }), M, '2020-05-01');
   // The expired leaver also supervised someone and read their record: that session is Y's record and stays.
-  await store.collections.supervision.upsert(session(tenantId, Y, X, '2019-05-01'));
+  await store.collections.supervision.upsert(aSession(tenantId, Y, X, '2019-05-01', { actions: [{ text: 'Update the plan', ownerId: Y, due: plusYear('2019-05-01'), status: 'open' }] }));
   await store.audit.record({ tenantId, at: '2019-05-02T10:00:00.000Z', actorId: X, action: 'read_supervision', subjectId: Y, details: { view: 'record' } });
   await store.nudges.book(tenantId, Y, '2019-06-01', X, '2019-05-02T10:00:00.000Z');
 }

@@ -1,5 +1,3 @@
-import type { Logger } from '../log';
-import { nextSweepAt } from './schedule';
 import { runSweep, type SweepDeps, type SweepReport } from './sweep';
 
 /** Sweeps every tenant once; one tenant's failure does not stop the others. */
@@ -13,35 +11,4 @@ export async function sweepAllTenants(deps: SweepDeps, date: string): Promise<Sw
     }
   }
   return reports;
-}
-
-/**
- * The in-process daily sweep at a local time on working days. Every instance runs one; the per-tenant lease
- * means only one of them sends.
- */
-export class NudgeScheduler {
-  private timer?: NodeJS.Timeout;
-
-  constructor(
-    private readonly deps: SweepDeps,
-    private readonly time: string,
-    private readonly timeZone: string,
-    private readonly log: Logger,
-  ) {}
-
-  start(): void {
-    const { date, at } = nextSweepAt(this.deps.now(), this.time, this.timeZone);
-    this.log.info('next nudge sweep', { date, at: at.toISOString() });
-    this.timer = setTimeout(() => {
-      void sweepAllTenants(this.deps, date).finally(() => {
-        if (this.timer) this.start();
-      });
-    }, Math.max(0, at.getTime() - this.deps.now().getTime()));
-    this.timer.unref();
-  }
-
-  stop(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-  }
 }

@@ -192,30 +192,3 @@ export function nextPurgeAt(after: Date, time: string, timeZone: string): { date
   }
   throw new Error('no purge time within 3 days');
 }
-
-/** The in-process daily purge. Every instance runs one; the per-tenant lease means only one of them purges. */
-export class RetentionScheduler {
-  private timer?: NodeJS.Timeout;
-
-  constructor(
-    private readonly deps: RetentionDeps,
-    private readonly timeZone: string,
-    private readonly time: string = RETENTION_TIME,
-  ) {}
-
-  start(): void {
-    const { date, at } = nextPurgeAt(this.deps.now(), this.time, this.timeZone);
-    this.deps.log.info('next retention purge', { date, at: at.toISOString(), retentionYears: this.deps.retentionYears });
-    this.timer = setTimeout(() => {
-      void purgeAllTenants(this.deps, date).finally(() => {
-        if (this.timer) this.start();
-      });
-    }, Math.max(0, at.getTime() - this.deps.now().getTime()));
-    this.timer.unref();
-  }
-
-  stop(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-  }
-}
