@@ -9,6 +9,7 @@ const entries = {
   nudges: 'bot/src/cli/nudges.ts',
   purge: 'bot/src/cli/purge.ts',
   bench: 'test/bench/run.ts',
+  soak: 'test/bench/soak.ts',
   package: 'manifest/package.ts',
   icons: 'manifest/make-icons.ts',
 };

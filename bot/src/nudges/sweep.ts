@@ -56,6 +56,8 @@ export interface SweepReport {
 export interface Plan {
   nudges: Nudge[];
   people: Map<string, PersonStatus>;
+  /** Staff with a live conversation reference: the only people a send can reach. */
+  reachable: Set<string>;
 }
 
 /** Everything the day's nudges are decided from, read in a few paged queries (not one per person). */
@@ -81,7 +83,7 @@ export async function planSweep(store: Store, tenantId: string, date: LocalDate,
     },
     { today: date, policy, escalateAfterDays: settings.escalateAfterDays, reachable, stale },
   );
-  return { nudges, people: new Map(people.map((p) => [p.staffId, p])) };
+  return { nudges, people: new Map(people.map((p) => [p.staffId, p])), reachable };
 }
 
 /** Spaces sends evenly at `perSecond`. */
@@ -135,7 +137,8 @@ export async function runSweep(deps: SweepDeps, tenantId: string, date: LocalDat
     while (next < nudges.length && !stopped) {
       const nudge = nudges[next++]!;
       try {
-        report[await deliver(deps, tenantId, date, nudge, people.get(nudge.recipientId)?.aadObjectId, done, pacer)]++;
+        const recipient = plan.reachable.has(nudge.recipientId) ? people.get(nudge.recipientId)?.aadObjectId : undefined;
+        report[await deliver(deps, tenantId, date, nudge, recipient, done, pacer)]++;
       } catch (error) {
         stopped = true;
         throw error;
@@ -158,6 +161,7 @@ async function deliver(
   tenantId: string,
   date: LocalDate,
   nudge: Nudge,
+  /** Undefined when the recipient cannot be reached. */
   aadObjectId: string | undefined,
   done: Map<string, Stored<NudgeRecord>>,
   pacer: Pacer,
@@ -166,8 +170,9 @@ async function deliver(
   const record = await claim(deps, tenantId, nudge, date, done.get(nudgeId(nudge.recipientId, nudge.kind, date)));
   if (!record) return 'skipped';
   const at = (): string => deps.now().toISOString();
+  // Nobody to send to (no Entra id, or no live conversation reference): logged at once, without using a send slot.
   if (!aadObjectId) {
-    await store.nudges.settle(record, 'unreachable', at(), 'no Entra id');
+    await store.nudges.settle(record, 'unreachable', at(), 'no conversation reference');
     return 'unreachable';
   }
   await pacer.wait();
