@@ -24,8 +24,9 @@ export function viewsFor(role: Role): View[] {
 export function reachOver(actor: PersonStatus, subject: PersonStatus, people: ReadonlyMap<string, PersonStatus>): Reach {
   if (actor.staffId === subject.staffId) return 'self';
   if (seesEveryone(actor.role)) return 'tenant';
-  if (isBelow(subject, actor.staffId, people)) return 'line';
+  // Business support see training records, never supervision content, even of people they line-manage.
   if (actor.role === 'business_support') return 'training_only';
+  if (isBelow(subject, actor.staffId, people)) return 'line';
   return 'none';
 }
 

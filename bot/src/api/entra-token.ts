@@ -34,7 +34,8 @@ export function createTokenValidator(options: TokenValidatorOptions, keys: JWTVe
     } catch {
       return { ok: false, reason: 'The token is not a JWT' };
     }
-    if (alg !== 'RS256') return { ok: false, reason: `Tokens must be signed with RS256, not ${alg ?? 'nothing'}` };
+    // The header is the caller's text: only a short, plain excerpt of it goes into the reason (and the logs).
+    if (alg !== 'RS256') return { ok: false, reason: `Tokens must be signed with RS256, not ${String(alg ?? 'nothing').replace(/[^\w-]/g, '').slice(0, 12)}` };
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, keys, { algorithms: ['RS256'], audience: options.audiences, clockTolerance: options.clockToleranceSeconds ?? 120 }));

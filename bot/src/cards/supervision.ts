@@ -128,11 +128,14 @@ export interface SavedSupervisionView {
 
 export function supervisionReceiptCard(view: SavedSupervisionView): Card {
   const who = view.supervisees.join(', ');
+  const asked = view.supervisees.filter((name) => !view.unreachable.includes(name));
   return adaptiveCard([
     heading(view.status === 'held' ? 'Supervision saved' : 'Cancelled session saved'),
     good(`${view.status === 'held' ? 'Supervision' : 'A cancelled session'} with ${who} on ${formatDate(view.date)} is recorded.`),
     ...(view.status === 'held'
-      ? [text(`${view.supervisees.length > 1 ? 'Each person has' : `${view.supervisees[0]} has`} been asked to read the record and agree or comment.`)]
+      ? asked.length > 0
+        ? [text(`${asked.length > 1 ? `${asked.join(', ')} have` : `${asked[0]} has`} been asked to read the record and agree or comment.`)]
+        : []
       : [text('A cancelled session does not reset the due date: please rebook.')]),
     ...(view.nextDue ? [text(`Next supervision due: ${formatDate(view.nextDue)}.`)] : []),
     ...(view.flags.length > 0 ? [subtle(`Saved with notes: ${view.flags.map((f) => QUALITY_PROMPTS[f]).join(' ')}`)] : []),

@@ -34,13 +34,19 @@ export class NotAllowed extends Error {}
 
 const asPerson = (s: PersonStatus): Person => ({ id: s.staffId, name: s.name });
 
-/** Who the actor may record supervision for: their direct reports, plus `extra` when it is in their line. */
+/**
+ * Who the actor may record supervision for: their direct reports, plus `extra` when it is in their line; only
+ * people whose role is supervised (business support are not, in Reflect), and never by business support.
+ */
 async function choosable(deps: SupervisionDeps, actor: Actor, extraIds: readonly string[]): Promise<Person[]> {
-  const people = new Map((await directReports(deps.store, actor)).map((s) => [s.staffId, asPerson(s)]));
+  if (actor.me.role === 'business_support') throw new NotAllowed('Business support record training, not supervision. Nothing was saved.');
+  const { policy } = await deps.reference.get(actor.tenantId);
+  const supervised = (p: PersonStatus) => p.active && policy.supervisionInterval[p.role] !== null;
+  const people = new Map((await directReports(deps.store, actor)).filter(supervised).map((s) => [s.staffId, asPerson(s)]));
   for (const id of extraIds) {
     if (people.has(id)) continue;
     const person = await inLineOf(deps.store, actor, id);
-    if (person?.active) people.set(id, asPerson(person));
+    if (person && supervised(person)) people.set(id, asPerson(person));
   }
   return [...people.values()];
 }

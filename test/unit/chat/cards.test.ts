@@ -367,7 +367,8 @@ describe('supervision receipt card', () => {
     const c = card('supervision receipt (group, flags, unreachable)');
     const t = cardText(c);
     expect(t).toContain(`Supervision with ${SAM.name}, ${PRIYA.name} on 2 Feb 2026 is recorded.`);
-    expect(t).toContain('Each person has been asked');
+    expect(t).toContain(`${SAM.name} has been asked to read the record`);
+    expect(t).not.toContain(`${PRIYA.name} has been asked`);
     expect(t).toContain('Saved with notes: There is no analysis');
     expect(t).toContain('shorter than the 90 minutes');
     expect(textBlocks(c, `${PRIYA.name} has not opened Reflect yet`)[0]).toMatchObject({ color: 'Attention' });
