@@ -14,7 +14,7 @@ export interface Config {
   /** Seed the demo borough at start-up (default: only on the embedded database). */
   seedDemo: boolean;
   /** Absent app id: local development mode, no Bot Framework authentication. */
-  bot: { appId?: string; appPassword?: string; appType: AppType; appTenantId?: string };
+  bot: { appId?: string; appPassword?: string; appType: AppType; appTenantId?: string; connectorTimeoutMs: number };
   timeZone: string;
   logLevel: LogLevel;
   shutdownGraceMs: number;
@@ -113,19 +113,20 @@ function bot(env: Env): Config['bot'] {
     throw new ConfigError('MicrosoftAppType', `is "${rawType}"`, `use one of ${APP_TYPES.join(', ')}`);
   }
   const appType = (rawType ?? 'MultiTenant') as AppType;
+  const connectorTimeoutMs = integer(env, 'CONNECTOR_TIMEOUT_MS', 15000, 1000, 120000);
   if (!appId) {
     if (rawType || appPassword || appTenantId) {
       const set = rawType ? 'MicrosoftAppType' : appPassword ? 'MicrosoftAppPassword' : 'MicrosoftAppTenantId';
       throw new ConfigError('MicrosoftAppId', `is missing but ${set} is set`, 'set MicrosoftAppId to the bot\'s app id, or unset the other Microsoft* variables for local development');
     }
-    return { appType };
+    return { appType, connectorTimeoutMs };
   }
   if (!GUID.test(appId)) throw new ConfigError('MicrosoftAppId', `"${appId}" is not a GUID`, 'copy the Application (client) ID from the Entra app registration');
   if (appType !== 'MultiTenant' && !appTenantId) throw new ConfigError('MicrosoftAppTenantId', `is required when MicrosoftAppType is ${appType}`, 'set it to your Entra tenant id');
   if (appTenantId && !GUID.test(appTenantId)) throw new ConfigError('MicrosoftAppTenantId', `"${appTenantId}" is not a GUID`, 'set it to your Entra tenant id');
   if (appType === 'UserAssignedMSI' && appPassword) throw new ConfigError('MicrosoftAppPassword', 'is set but MicrosoftAppType is UserAssignedMSI', 'a managed identity has no password: unset it');
   if (appType !== 'UserAssignedMSI' && !appPassword) throw new ConfigError('MicrosoftAppPassword', `is required when MicrosoftAppType is ${appType}`, 'set the client secret, or use UserAssignedMSI');
-  return { appId, appPassword, appType, appTenantId };
+  return { appId, appPassword, appType, appTenantId, connectorTimeoutMs };
 }
 
 function nudges(env: Env): Config['nudges'] {

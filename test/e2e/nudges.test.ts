@@ -19,7 +19,7 @@ let connector: FakeConnector;
 
 beforeAll(async () => {
   connector = await startFakeConnector();
-  app = await startTestApp({ NUDGE_TRIGGER_KEY: KEY, NUDGE_RATE_PER_SECOND: '50', NUDGE_SCHEDULER: 'false' });
+  app = await startTestApp({ NUDGE_TRIGGER_KEY: KEY, NUDGE_RATE_PER_SECOND: '50', NUDGE_SCHEDULER: 'false', CONNECTOR_TIMEOUT_MS: '1500' });
   // Everyone has opened Reflect: a 1:1 conversation reference per person, pointing at the fake connector.
   for (const s of await app.store.status.all(DEMO_TENANT_ID)) {
     if (!s.aadObjectId) continue;
@@ -149,6 +149,36 @@ describe('the daily sweep', () => {
     connector.sent = [];
     await trigger('2026-11-27');
     expect(connector.sent.some((s) => s.conversationId === `a:${victim.aadObjectId}`)).toBe(false);
+  }, 60_000);
+
+  it('treats a 404 (the conversation is gone) like a 403: stale, not retried, everyone else delivered', async () => {
+    const victimId = [...expectedRecipients('2026-12-02').practitioners].at(-1)!;
+    const victim = (await app.store.status.get(DEMO_TENANT_ID, victimId))!;
+    connector.respond = (req) => (decodeURIComponent(req.url ?? '').includes(`a:${victim.aadObjectId}`) ? { status: 404 } : undefined);
+    const report = (await trigger('2026-12-02')).body.reports![0]!;
+    expect(report.failed).toBe(0);
+    expect(report.unreachable).toBeGreaterThanOrEqual(1);
+    expect(report.sent + report.unreachable).toBe(report.planned);
+    expect((await app.store.conversations.get(DEMO_TENANT_ID, victim.aadObjectId!))?.staleSince).toBeDefined();
+  }, 60_000);
+
+  it('gives up on a send that hangs (connector timeout), records it failed, and delivers to everyone else', async () => {
+    const victimId = [...expectedRecipients('2026-12-03').practitioners][0]!;
+    const victim = (await app.store.status.get(DEMO_TENANT_ID, victimId))!;
+    connector.delayFor = (req) => (decodeURIComponent(req.url ?? '').includes(`a:${victim.aadObjectId}`) ? 60_000 : undefined);
+    try {
+      const started = Date.now();
+      const report = (await trigger('2026-12-03')).body.reports![0]!;
+      expect(Date.now() - started).toBeLessThan(30_000);
+      expect(report.failed).toBeGreaterThanOrEqual(1);
+      expect(report.sent + report.unreachable + report.failed).toBe(report.planned);
+      // Only the hung conversation failed (the victim may be owed more than one nudge).
+      const failed = (await app.store.nudges.onDate(DEMO_TENANT_ID, '2026-12-03')).filter((n) => n.state === 'failed');
+      expect(new Set(failed.map((n) => n.recipientId))).toEqual(new Set([victimId]));
+      expect(connector.sent.some((s) => s.conversationId === `a:${victim.aadObjectId}`)).toBe(false);
+    } finally {
+      connector.delayFor = undefined;
+    }
   }, 60_000);
 
   it('sends each nudge once when two instances sweep at the same moment', async () => {

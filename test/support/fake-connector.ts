@@ -15,6 +15,8 @@ export interface FakeConnector {
   respond?: (req: http.IncomingMessage, body: SentActivity['body']) => { status: number; headers?: Record<string, string> } | undefined;
   /** Holds every answer this long, to keep a turn in flight. */
   delayMs: number;
+  /** Holds some answers longer (a connector that hangs for one conversation); ms, or undefined for delayMs. */
+  delayFor?: (req: http.IncomingMessage) => number | undefined;
   close(): Promise<void>;
 }
 
@@ -28,7 +30,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => void setTimeout(answer, fake.delayMs));
+    req.on('end', () => void setTimeout(answer, fake.delayFor?.(req) ?? fake.delayMs));
     const answer = (): void => {
       const text = Buffer.concat(chunks).toString('utf8');
       const body = text ? (JSON.parse(text) as SentActivity['body']) : {};

@@ -10,7 +10,7 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       cosmos: { endpoint: undefined, key: undefined, database: 'reflect' },
       seedDemo: true,
-      bot: { appType: 'MultiTenant' },
+      bot: { appType: 'MultiTenant', connectorTimeoutMs: 15000 },
       timeZone: 'Europe/London',
       logLevel: 'info',
       shutdownGraceMs: 10000,
@@ -39,7 +39,7 @@ describe('loadConfig', () => {
   });
 
   it('accepts each Bot Framework app type with what it needs', () => {
-    expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret' }).bot).toEqual({ appId: APP_ID, appPassword: 'secret', appType: 'MultiTenant', appTenantId: undefined });
+    expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret' }).bot).toEqual({ appId: APP_ID, appPassword: 'secret', appType: 'MultiTenant', appTenantId: undefined, connectorTimeoutMs: 15000 });
     expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT }).bot.appType).toBe('UserAssignedMSI');
     expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'SingleTenant', MicrosoftAppPassword: 's', MicrosoftAppTenantId: TENANT }).bot.appTenantId).toBe(TENANT);
   });

@@ -1,7 +1,7 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
 import type { Config } from '../config';
 import type { Logger } from '../log';
-import { cappedRetryAfterHttpClient } from './capped-http-client';
+import { cappedHttpClient } from './capped-http-client';
 
 /**
  * The Bot Framework adapter. Without an app id it runs in local development mode: no authentication on
@@ -24,7 +24,7 @@ export function createAdapter(config: Config['bot'], log: Logger): ReflectAdapte
     MicrosoftAppPassword: config.appPassword ?? '',
     MicrosoftAppType: config.appType,
     MicrosoftAppTenantId: config.appTenantId ?? '',
-  }, undefined, undefined, undefined, { httpClient: cappedRetryAfterHttpClient } as ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[4]);
+  }, undefined, undefined, undefined, { httpClient: cappedHttpClient(config.connectorTimeoutMs) } as ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[4]);
   const adapter = new ReflectAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     log.error('turn failed', { error, activityType: context.activity.type, conversationType: context.activity.conversation?.conversationType });

@@ -7,14 +7,17 @@ export const MAX_RETRY_AFTER_SECONDS = 10;
 /**
  * The HTTP client the Bot Connector client uses. botbuilder retries 429/503 by the Retry-After header, without a
  * cap: this client sends with fetch and lowers any Retry-After above the cap, so one slow answer from Teams cannot
- * stall a sweep for an hour.
+ * stall a sweep for an hour; and it gives up on a call that takes longer than `timeoutMs`, so a hung connection
+ * cannot hold a send slot for ever.
  */
-export const cappedRetryAfterHttpClient = {
+export const cappedHttpClient = (timeoutMs: number) => ({
   async sendRequest(request: WebResourceLike) {
     const headers: Record<string, string> = {};
     for (const h of request.headers.headersArray()) headers[h.name] = h.value;
     const body: string | undefined = typeof request.body === 'string' ? request.body : request.body === undefined || request.body === null ? undefined : JSON.stringify(request.body);
-    const res = await fetch(request.url, { method: request.method, headers, body, signal: request.abortSignal as AbortSignal | undefined });
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = request.abortSignal ? AbortSignal.any([request.abortSignal as AbortSignal, timeout]) : timeout;
+    const res = await fetch(request.url, { method: request.method, headers, body, signal });
     const responseHeaders: Record<string, string> = {};
     res.headers.forEach((value, name) => (responseHeaders[name] = value));
     const retryAfter = Number(responseHeaders['retry-after']);
@@ -23,4 +26,4 @@ export const cappedRetryAfterHttpClient = {
     }
     return { request, status: res.status, headers: toHttpHeadersLike(createHttpHeaders(responseHeaders)), bodyAsText: await res.text() };
   },
-};
+});
