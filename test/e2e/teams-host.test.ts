@@ -88,8 +88,15 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const file = new URL(req.url ?? '/', 'http://x').pathname.slice(1) || 'index.html';
     readFile(join(dir, file.replace(/[^\w.-]/g, ''))).then(
-      (body) => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
-      () => res.writeHead(404).end(),
+      // Not chained: nock, loaded by other tests in the same worker, patches writeHead to return nothing.
+      (body) => {
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+        res.end(body);
+      },
+      () => {
+        res.writeHead(404);
+        res.end();
+      },
     );
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
