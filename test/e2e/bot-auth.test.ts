@@ -35,6 +35,8 @@ afterAll(async () => {
   await connector.close();
   nock.cleanAll();
   nock.enableNetConnect();
+  // Take nock's hooks out of Node's http modules: they are shared by every test file this jest worker runs next.
+  nock.restore();
 });
 
 async function channelToken(o: { aud?: string; serviceUrl?: string; exp?: number; key?: CryptoKey; kid?: string; iss?: string } = {}): Promise<string> {
