@@ -41,9 +41,10 @@ export function createServer(deps: ServerDeps): Server {
   });
 
   server.post('/api/messages', async (req: Request, res: Response) => {
-    const body = req.body as { type?: unknown } | undefined;
-    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.type !== 'string') {
-      res.send(400, { error: 'bad_request', reason: 'The body must be a Bot Framework activity with a type.' });
+    const body = req.body as Record<string, unknown> | undefined;
+    const problem = activityProblem(body);
+    if (problem) {
+      res.send(400, { error: 'bad_request', reason: `The body must be a Bot Framework activity: ${problem}.` });
       return;
     }
     try {
@@ -91,6 +92,22 @@ export function createServer(deps: ServerDeps): Server {
   }
 
   return server;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * What every activity Teams sends has, checked before botbuilder sees it: the adapter answers 500 when these are
+ * missing, and a malformed request is the caller's mistake, not ours.
+ */
+function activityProblem(body: unknown): string | undefined {
+  if (!isObject(body)) return 'a JSON object';
+  if (typeof body.type !== 'string') return 'type is missing';
+  if (typeof body.serviceUrl !== 'string') return 'serviceUrl is missing';
+  if (!isObject(body.conversation) || typeof body.conversation.id !== 'string') return 'conversation.id is missing';
+  if (!isObject(body.from) || typeof body.from.id !== 'string') return 'from.id is missing';
+  if (!isObject(body.recipient) || typeof body.recipient.id !== 'string') return 'recipient.id is missing';
+  return undefined;
 }
 
 /** Constant-time comparison, so the key cannot be guessed a character at a time. */

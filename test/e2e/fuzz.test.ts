@@ -99,6 +99,32 @@ it(`answers ${RUNS} random tab API requests with JSON and a 2xx or 4xx, never a 
   );
 }, 300_000);
 
+it(`answers ${RUNS} random bodies on /api/messages and the import endpoints with a 2xx or 4xx, never a 500`, async () => {
+  const token = await entra.token({ tid: DEMO_TENANT_ID, oid: DEMO_USERS.psw.aadObjectId });
+  const before = await app.store.collections.caseloads.count(DEMO_TENANT_ID);
+  const activity = fc.oneof(
+    fc.jsonValue().map((v) => JSON.stringify(v)),
+    fc.string({ maxLength: 200 }),
+    fc.record({ type: fc.constantFrom('message', 'invoke', 'conversationUpdate', 'nonsense'), text: fc.option(fc.string({ maxLength: 40 })), name: fc.option(fc.constantFrom('adaptiveCard/action', 'x')), value: fc.option(fc.jsonValue()), from: fc.option(fc.jsonValue()), conversation: fc.option(fc.jsonValue()), channelData: fc.option(fc.jsonValue()) }).map((a) => JSON.stringify({ ...a, serviceUrl: connector.url, channelId: 'msteams', recipient: { id: '28:bot' } })),
+  );
+  const csv = fc.oneof(fc.string({ maxLength: 300 }), fc.array(fc.array(fc.string({ maxLength: 12 }), { maxLength: 9 }).map((r) => r.join(',')), { maxLength: 8 }).map((rows) => ['worker,snapshot_date,cin,cp,cla,care_leaver,pre_proceedings,early_help', ...rows].join('\n')));
+  const request = fc.oneof(
+    activity.map((body) => ({ path: '/api/messages', body, headers: { 'content-type': 'application/json' } })),
+    fc.tuple(fc.constantFrom('caseloads', 'roster', 'training', 'courses', 'nope'), csv).map(([kind, body]) => ({ path: `/api/imports/${kind}/preview`, body, headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` } })),
+    fc.tuple(csv, fc.string({ maxLength: 70 })).map(([body, hash]) => ({ path: `/api/imports/caseloads/apply?hash=${encodeURIComponent(hash)}`, body, headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` } })),
+  );
+  await fc.assert(
+    fc.asyncProperty(request, async ({ path, body, headers }) => {
+      const res = await fetch(`${app.url}${path}`, { method: 'POST', headers, body });
+      expect(res.status).toBeLessThan(500);
+      await res.text();
+    }),
+    { numRuns: RUNS },
+  );
+  // An apply needs the hash of a previewed file: random hashes never match, so nothing was imported.
+  expect(await app.store.collections.caseloads.count(DEMO_TENANT_ID)).toBe(before);
+}, 300_000);
+
 it(`reports ${RUNS} random caseload CSV files row by row, and applies all or nothing`, async () => {
   // A small council on a database of its own: the embedded server scans whole containers, and the demo
   // borough's would make each of the thousand imports slow without testing anything more.

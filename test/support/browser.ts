@@ -34,7 +34,9 @@ export interface SealedContext {
  * Microsoft CDN at start-up, and a test must neither depend on that nor leak traffic to it.
  */
 export async function openContext(browser: Browser, allowedOrigin: string): Promise<SealedContext> {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
+  // Reduced motion: the tab then draws theme changes without a colour transition, so axe measures the final
+  // colours, not a frame half-way through a 0.1 s fade.
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
   const sealed: SealedContext = { context, blockedRequests: [], consoleErrors: [], pageErrors: [] };
 
   await context.route('**/*', (route) => {
