@@ -2,14 +2,9 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { benchChatTurns } from './chat-turns';
-import { benchFoundation } from './foundation';
-import { benchImports } from './imports';
-import { benchNudges } from './nudges';
-import { benchStartup } from './startup';
-import { benchTabRender } from './tab-render';
-import { benchWorkforce } from './workforce';
 
+// Each section's module is loaded only in the process that runs it, so no section's memory figures carry the
+// others' libraries (the browser driver, the bot framework) loaded for nothing.
 type Row = readonly [measure: string, result: string, target: string, met: boolean];
 
 interface Section {
@@ -21,7 +16,7 @@ interface Section {
 const log = (line: string): void => void process.stdout.write(line + '\n');
 
 async function foundation(): Promise<Section> {
-  const f = await benchFoundation(log);
+  const f = await (await import('./foundation')).benchFoundation(log);
   return {
     title: 'Foundation',
     about: `Demo borough: ${f.seeded.staff} staff, ${f.seeded.teams} teams, ${f.seeded.sessions} supervision sessions, ${f.seeded.training} training records, ${f.seeded.cpd} CPD entries, ${f.seeded.caseloads} caseload snapshots. Seed runs: ${f.seedMs.join(', ')} ms. ${f.statusReads} point reads.`,
@@ -34,7 +29,7 @@ async function foundation(): Promise<Section> {
 }
 
 async function chat(): Promise<Section> {
-  const t = await benchChatTurns(log);
+  const t = await (await import('./chat-turns')).benchChatTurns(log);
   return {
     title: 'Chat turns',
     about: `${t.turns} "my development" turns at concurrency ${t.concurrency} over HTTP (\`POST /api/messages\`, the embedded Cosmos server in a process of its own, as Azure Cosmos DB is a remote service; loopback fake connector), then the same against a bare echo bot (restify + CloudAdapter, no store) in the same run.`,
@@ -49,7 +44,7 @@ async function chat(): Promise<Section> {
 }
 
 async function nudges(): Promise<Section> {
-  const n = await benchNudges(log);
+  const n = await (await import('./nudges')).benchNudges(log);
   return {
     title: 'Nudge sweep',
     about: `A synthetic tenant of ${n.staff.toLocaleString('en-GB')} staff and ${n.managers.toLocaleString('en-GB')} managers (status documents and conversation references only). Planning reads the status documents and reachability in pages of up to 50,000 (${n.statusPages} page each). Sending: ${n.sent} nudges through the real proactive path to a loopback fake connector.`,
@@ -62,7 +57,7 @@ async function nudges(): Promise<Section> {
 }
 
 async function imports(): Promise<Section> {
-  const i = await benchImports(log);
+  const i = await (await import('./imports')).benchImports(log);
   return {
     title: 'Imports',
     about: `A generated ${i.rows.toLocaleString('en-GB')}-row training register (${i.people.toLocaleString('en-GB')} people, ${Math.round(i.fileBytes / 1024)} KB): the whole import (stream parse, validation, bulk writes, status refresh, audit) against the raw bulk-upsert rate of the embedded Cosmos server for the same documents, alternating, medians of runs (import ${i.importRunsMs.join(', ')} ms; raw ${i.rawRunsMs.join(', ')} ms). Import phases: read and check ${i.phaseMs.read} ms, write ${i.phaseMs.write} ms, statuses ${i.phaseMs.statuses} ms.`,
@@ -76,7 +71,7 @@ async function imports(): Promise<Section> {
 }
 
 async function workforce(): Promise<Section> {
-  const w = await benchWorkforce(log);
+  const w = await (await import('./workforce')).benchWorkforce(log);
   const row = (label: string, f: { p50: number; p95: number; p99: number }, target = ''): Row => [`${label} p50 / p95 / p99`, `${f.p50} / ${f.p95} / ${f.p99} ms`, target, f.p95 < 150];
   return {
     title: 'Workforce tab API',
@@ -91,7 +86,7 @@ async function workforce(): Promise<Section> {
 }
 
 async function tab(): Promise<Section> {
-  const t = await benchTabRender(log);
+  const t = await (await import('./tab-render')).benchTabRender(log);
   return {
     title: 'Workforce tab in the browser',
     about: `The minified tab served by the service; Debian Chromium, headless, inside a fake Teams host page that answers teams-js (context, theme, SSO token) with a locally signed token; the PSW on the demo borough. First render runs from the start of the tab frame's navigation to the dashboard's headline figures being in the DOM (HTML, scripts, the teams-js handshake, the token, /api/me, /api/workforce, drawing). ${t.firstRenderMs.runs.length} runs, each in a fresh browser context, all counted: ${t.firstRenderMs.runs.join(', ')} ms. Adaptive Cards are fetched only when a record is opened (${t.lazyGzipKb} KB gzipped).`,
@@ -104,7 +99,7 @@ async function tab(): Promise<Section> {
 }
 
 async function startup(): Promise<Section> {
-  const s = await benchStartup(log);
+  const s = await (await import('./startup')).benchStartup(log);
   return {
     title: 'Start-up',
     about: `\`node dist/main.js\` on the embedded default (in-memory Cosmos server, demo borough seeded), from spawning the process: runs ${s.runs.map((r) => `${r.listeningMs}/${r.readyMs}`).join(', ')} ms (listening/ready).`,
