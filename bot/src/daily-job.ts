@@ -36,3 +36,16 @@ export class DailyJob {
     this.timer = undefined;
   }
 }
+
+/** Runs a job for each tenant in turn: one tenant's failure is logged and the others go on (the next run finishes it). */
+export async function forEachTenant<R>(tenants: readonly string[], job: string, date: LocalDate, log: Logger, run: (tenantId: string) => Promise<R>): Promise<R[]> {
+  const reports: R[] = [];
+  for (const tenantId of tenants) {
+    try {
+      reports.push(await run(tenantId));
+    } catch (error) {
+      log.error(`${job} failed; the next run completes it`, { tenantId, date, error });
+    }
+  }
+  return reports;
+}

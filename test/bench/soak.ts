@@ -17,6 +17,7 @@ import { isManager } from '../../bot/src/usecases/actor';
 import { LocalEntra } from '../support/entra';
 import { startCosmosProcess } from './cosmos-process';
 import { percentile, round } from './stats';
+import { supervisionFormInput } from '../support/forms';
 
 /*
  * `npm run soak` (issue #8): load and soak on loopback, bounded in time. For SOAK_SECONDS (default 120) 50
@@ -244,26 +245,7 @@ function activityBase(serviceUrl: string, u: SoakUser, id: string): Record<strin
 }
 
 /** A complete supervision record a manager would submit for one of their reports (no quality prompts). */
-function supervisionForm(superviseeId: string): Record<string, unknown> {
-  return {
-    rows: 3,
-    supervisees: superviseeId,
-    type: 'individual',
-    date: YESTERDAY,
-    status: 'held',
-    duration: '95',
-    functions: 'management,development,support',
-    experience: 'Home visit after the strategy discussion.',
-    reflection: 'Felt anxious about the pace of change; linked to earlier drift.',
-    analysis: 'Risk is reduced while the safety plan holds; the key uncertainty is the father.',
-    plan: 'Review the safety plan with the network.',
-    caseIds: 'LCS-1234567',
-    wellbeing: 'true',
-    action1Text: 'Convene the safety network meeting',
-    action1Owner: superviseeId,
-    action1Due: '2026-12-04',
-  };
-}
+const supervisionForm = (superviseeId: string): Record<string, unknown> => supervisionFormInput(superviseeId, { date: YESTERDAY, caseIds: 'LCS-1234567' });
 
 const CPD_FORM = { date: '2026-11-20', type: 'reading', learning: 'Research on neglect and adolescents', impact: 'Sharper analysis in assessments', peerReflected: 'true', peerName: 'Team manager' };
 

@@ -4,6 +4,7 @@ import { startTestApp } from '../support/app';
 import { cardProblems, cardText } from '../support/cards';
 import { startFakeConnector, type FakeConnector, type SentActivity } from '../support/fake-connector';
 import { TeamsUser } from '../support/teams';
+import { supervisionFormInput } from '../support/forms';
 
 let app: App;
 let connector: FakeConnector;
@@ -37,27 +38,7 @@ function onlyCard(): Record<string, unknown> {
 const sessionsOf = (staffId: string) => app.store.supervision.forSupervisee(DEMO_TENANT_ID, staffId);
 
 /** A complete, good supervision form as Teams would submit it. */
-function goodForm(extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    rows: 3,
-    supervisees: DEMO_USERS.practitioner.staffId,
-    type: 'individual',
-    date: '2026-11-20',
-    status: 'held',
-    duration: '95',
-    functions: 'management,development,support',
-    experience: 'Home visit after the strategy discussion.',
-    reflection: 'Felt anxious about the pace of change; linked to earlier drift.',
-    analysis: 'Risk is reduced while the safety plan holds; the key uncertainty is the father.',
-    plan: 'Review the safety plan with the network.',
-    caseIds: 'LCS-1234567, LCS-7654321',
-    wellbeing: 'true',
-    action1Text: 'Convene the safety network meeting',
-    action1Owner: DEMO_USERS.practitioner.staffId,
-    action1Due: '2026-12-04',
-    ...extra,
-  };
-}
+const goodForm = (extra: Record<string, unknown> = {}): Record<string, unknown> => supervisionFormInput(DEMO_USERS.practitioner.staffId, extra);
 
 describe('installing and chatting', () => {
   it('welcomes a person on install and stores their conversation reference', async () => {

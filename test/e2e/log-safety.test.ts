@@ -15,6 +15,7 @@ import { cardText } from '../support/cards';
 import { LocalEntra } from '../support/entra';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
 import { TeamsUser } from '../support/teams';
+import { supervisionFormInput } from '../support/forms';
 
 const T = DEMO_TENANT_ID;
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -160,11 +161,8 @@ describe('traffic', () => {
     };
     const caseIds = ['LCS-8675309', 'LCS-4433221'];
     for (const v of [...Object.values(typed), ...caseIds]) secrets.typed.add(v);
-    const form = {
-      rows: 3, supervisees: DEMO_USERS.practitioner.staffId, type: 'individual', date: '2026-11-20', status: 'held', duration: '95', functions: 'management,development,support,mediation',
-      experience: typed.experience, reflection: typed.reflection, analysis: typed.analysis, plan: typed.plan, caseIds: caseIds.join(', '), wellbeing: 'true',
-      action1Text: typed.action1Text, action1Owner: DEMO_USERS.practitioner.staffId, action1Due: '2026-12-04',
-    };
+    const { comment: _comment, ...formText } = typed;
+    const form = supervisionFormInput(DEMO_USERS.practitioner.staffId, { ...formText, caseIds: caseIds.join(', ') });
     // First with problems: a child's name and a date of birth among the case ids, a date in the future.
     secrets.typed.add('Jayden Okoro');
     secrets.typed.add('03/02/2015');

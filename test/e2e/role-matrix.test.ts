@@ -23,6 +23,7 @@ import { cardProblems, cardText } from '../support/cards';
 import { LocalEntra } from '../support/entra';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
 import { TeamsUser } from '../support/teams';
+import { supervisionFormInput } from '../support/forms';
 
 const T = DEMO_TENANT_ID;
 
@@ -355,11 +356,7 @@ function offered(card: unknown): string[] {
 }
 
 /** A complete, valid supervision form for `superviseeId`, as Teams would submit it. */
-const form = (superviseeId: string): Record<string, unknown> => ({
-  rows: 3, supervisees: superviseeId, type: 'individual', date: '2026-11-20', status: 'held', duration: '95', functions: 'management,development,support,mediation',
-  experience: 'Matrix experience.', reflection: 'Matrix save reflection.', analysis: 'Matrix analysis.', plan: 'Matrix plan.', caseIds: 'LCS-7000002', wellbeing: 'false',
-  action1Text: 'Matrix saved action', action1Owner: superviseeId, action1Due: '2026-12-04',
-});
+const form = (superviseeId: string): Record<string, unknown> => supervisionFormInput(superviseeId, { caseIds: 'LCS-7000002' });
 
 type Column = keyof Expected;
 const RUN: Record<Column, (row: Row, expected: never) => Promise<void>> = {

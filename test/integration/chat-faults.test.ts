@@ -7,6 +7,7 @@ import { cardText } from '../support/cards';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
 import { startHttpFaultProxy, type HttpFaultProxy } from '../support/fault-proxy';
 import { TeamsUser } from '../support/teams';
+import { supervisionFormInput } from '../support/forms';
 
 /**
  * Chat turns with Cosmos DB misbehaving between the service and the database: throttling with retry-after,
@@ -47,11 +48,7 @@ afterAll(async () => {
   await cosmos.close();
 });
 
-const form = (n: number): Record<string, unknown> => ({
-  rows: 1, supervisees: DEMO_USERS.practitioner.staffId, type: 'individual', date: '2026-11-20', status: 'held', duration: '95',
-  functions: 'management,development,support,mediation', experience: `Visit ${n}`, reflection: 'Reflected on pace.', analysis: 'Risk reduced.', plan: 'Review the plan.',
-  caseIds: `LCS-${1000000 + n}`, wellbeing: 'false', action1Text: 'Convene the network', action1Owner: DEMO_USERS.practitioner.staffId, action1Due: '2026-12-04',
-});
+const form = (n: number): Record<string, unknown> => supervisionFormInput(DEMO_USERS.practitioner.staffId, { experience: `Visit ${n}`, caseIds: `LCS-${1000000 + n}` });
 
 const sessionsWithCase = async (caseId: string) => (await app.store.supervision.forSupervisee(DEMO_TENANT_ID, DEMO_USERS.practitioner.staffId)).filter((s) => s.caseIds.includes(caseId));
 

@@ -8,6 +8,7 @@ import { ConflictError } from '../store/errors';
 import { nudgeId, type NudgeRecord } from '../store/nudge-log-repository';
 import type { Store } from '../store/store';
 import type { Stored } from '../store/tenant-container';
+import { forEachTenant } from '../daily-job';
 
 export type SendOutcome = 'sent' | 'unreachable' | 'stale';
 export type SendCard = (tenantId: string, aadObjectId: string, card: Record<string, unknown>) => Promise<SendOutcome>;
@@ -199,4 +200,9 @@ async function claim(deps: SweepDeps, tenantId: string, nudge: Nudge, date: Loca
     if (err instanceof ConflictError) return undefined;
     throw err;
   }
+}
+
+/** Sweeps every tenant once; one tenant's failure does not stop the others (a re-run sends nothing twice). */
+export async function sweepAllTenants(deps: SweepDeps, date: LocalDate): Promise<SweepReport[]> {
+  return forEachTenant(await deps.store.settings.tenants(), 'nudge sweep', date, deps.log, (tenantId) => runSweep(deps, tenantId, date));
 }

@@ -5,6 +5,7 @@ import type { AuditEntry } from '../store/audit-repository';
 import type { Store } from '../store/store';
 import type { TenantContainer } from '../store/tenant-container';
 import { personDataLocations, readLocation, type PersonDataKey } from './subject-access';
+import { forEachTenant } from '../daily-job';
 
 /** Who the purge's audit entries name as the actor. */
 export const RETENTION_ACTOR = 'system:retention';
@@ -172,15 +173,7 @@ export async function runRetention(deps: RetentionDeps, tenantId: string, date: 
 
 /** Purges every tenant; one tenant's failure does not stop the others (the next run finishes it). */
 export async function purgeAllTenants(deps: RetentionDeps, date: LocalDate): Promise<RetentionReport[]> {
-  const reports: RetentionReport[] = [];
-  for (const tenantId of await deps.store.settings.tenants()) {
-    try {
-      reports.push(await runRetention(deps, tenantId, date));
-    } catch (error) {
-      deps.log.error('retention purge failed; the next run completes it', { tenantId, date, error });
-    }
-  }
-  return reports;
+  return forEachTenant(await deps.store.settings.tenants(), 'retention purge', date, deps.log, (tenantId) => runRetention(deps, tenantId, date));
 }
 
 /** The next moment after `after` that it is `time` local time (every day: retention does not wait for working days). */
